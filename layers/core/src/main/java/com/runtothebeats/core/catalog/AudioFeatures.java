@@ -1,0 +1,49 @@
+package com.runtothebeats.core.catalog;
+
+/**
+ * What a track sounds like, in the units Spotify's (now closed) audio-features endpoint used and the
+ * public dataset keeps: 0..1 for the descriptive features, dB for loudness, BPM for tempo,
+ * pitch class 0..11 (C = 0) for key, 1 = major / 0 = minor for mode.
+ */
+public record AudioFeatures(
+        double acousticness,
+        double danceability,
+        double energy,
+        double instrumentalness,
+        double liveness,
+        double loudness,
+        double speechiness,
+        double valence,
+        int key,
+        int mode,
+        double tempo,
+        long durationMs) {
+
+    /** The value of one of the eight flow features. */
+    public double value(FlowFeature feature) {
+        return switch (feature) {
+            case ACOUSTICNESS -> acousticness;
+            case DANCEABILITY -> danceability;
+            case ENERGY -> energy;
+            case INSTRUMENTALNESS -> instrumentalness;
+            case LIVENESS -> liveness;
+            case LOUDNESS -> loudness;
+            case SPEECHINESS -> speechiness;
+            case VALENCE -> valence;
+        };
+    }
+
+    /** The eight flow features in {@link FlowFeature} order. */
+    public double[] flowValues() {
+        FlowFeature[] all = FlowFeature.values();
+        double[] values = new double[all.length];
+        for (int i = 0; i < all.length; i++) {
+            values[i] = value(all[i]);
+        }
+        return values;
+    }
+
+    public boolean isMajor() {
+        return mode == 1;
+    }
+}

@@ -1,0 +1,31 @@
+package com.runtothebeats.core.flow;
+
+import com.runtothebeats.core.catalog.AudioFeatures;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Predicts what the next track of a playlist should sound like from the tracks so far: the eight flow
+ * features ({@link com.runtothebeats.core.catalog.FlowFeature} order) in the feature transform's
+ * standardised space. Candidates close to the prediction flow best after the history.
+ */
+public interface SequenceModel {
+
+    /**
+     * @param history the playlist so far, oldest first; never empty
+     * @return the predicted next track's flow features, standardised
+     */
+    double[] predictNext(List<AudioFeatures> history);
+
+    /** Many histories at once; implementations batch them. */
+    default List<double[]> predictNextBatch(List<List<AudioFeatures>> histories) {
+        List<double[]> out = new ArrayList<>(histories.size());
+        for (List<AudioFeatures> h : histories) {
+            out.add(predictNext(h));
+        }
+        return out;
+    }
+
+    /** Identifies the model (its version in the model store), for explanations and logs. */
+    String version();
+}

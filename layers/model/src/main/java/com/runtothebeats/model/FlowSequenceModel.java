@@ -117,6 +117,12 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
         }
     }
 
+    /** Writes the DJL parameters ({@code flow-gru-0000.params}) into {@code dir}. */
+    void saveParameters(java.nio.file.Path dir) throws java.io.IOException {
+        model.setProperty("Epoch", "0"); // one file name per artifact, whatever the folder held before
+        model.save(dir, model.getName());
+    }
+
     @Override
     public void close() {
         synchronized (created) {

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * The double-submit CSRF token: a random value in the {@code beats_csrf} cookie that the pages' script
  * copies into the {@code X-CSRF-Token} header of every state-changing request; the API functions accept
  * the request only when the two match. A cross-site page can make the browser send the cookie but cannot
- * read it, so it cannot forge the header. Readable by script on purpose (not HttpOnly); SameSite=Strict.
+ * read it, so it cannot forge the header. Readable by script on purpose (not HttpOnly).
  */
 final class CsrfCookie {
 
     static final String NAME = "beats_csrf";
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** As long as a session lasts (30 days), so a page left open keeps working. */
+    private static final long LIFETIME_SECONDS = 30L * 24 * 3600;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
     private final SecureRandom random;
 
@@ -30,7 +32,7 @@ final class CsrfCookie {
                 .filter(cookie -> cookie.startsWith(NAME + "="))
                 .map(cookie -> cookie.substring(NAME.length() + 1))
                 .anyMatch(value -> WELL_FORMED.matcher(value).matches());
-        return present ? Optional.empty() : Optional.of(NAME + "=" + newToken() + "; Path=/; Secure; SameSite=Strict");
+        return present ? Optional.empty() : Optional.of(NAME + "=" + newToken() + "; Path=/; Max-Age=" + LIFETIME_SECONDS + "; Secure; SameSite=Lax");
     }
 
     private String newToken() {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -27,6 +28,10 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), "DYNAMODB").httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public KmsClient kms() {
+        return configure(KmsClient.builder(), "KMS").httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     public SsmClient ssm() {

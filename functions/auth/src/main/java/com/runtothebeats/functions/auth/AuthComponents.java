@@ -2,7 +2,9 @@ package com.runtothebeats.functions.auth;
 
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.SsmSecureParameters;
+import com.runtothebeats.aws.tokens.TokenCiphers;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
+import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
 import com.runtothebeats.core.identity.OAuthStateStore;
 import com.runtothebeats.core.identity.ProviderLinkStore;
@@ -28,7 +30,8 @@ record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<Conn
         SessionCookies sessions = SessionCookies.fromEnvironment(env, parameters);
         OAuthStateStore states = new DynamoOAuthStateStore(dynamo, env.require("OAUTH_STATES_TABLE"));
         RunnerStore runners = new DynamoRunnerStore(dynamo, env.require("RUNNERS_TABLE"));
-        ProviderLinkStore links = ProviderLinks.fromEnvironment(env, dynamo);
+        ProviderLinkStore links = new DynamoProviderLinkStore(dynamo, env.require("PROVIDER_LINKS_TABLE"),
+                TokenCiphers.forKeyId(env.require("TOKEN_KEY_ID"), aws::kms));
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
 

@@ -75,9 +75,13 @@ public final class DynamoRunnerHeartRates implements com.runtothebeats.core.hear
 
     @Override
     public void clear(String runnerId) {
-        dynamo.updateItem(r -> r.tableName(tableName).key(Map.of("runnerId", AttributeValue.fromS(runnerId)))
-                .updateExpression("REMOVE " + String.join(", ", CURRENT, AT, RESTING, MAX, TEMPO, SOURCE, UPDATED_AT))
-                .conditionExpression("attribute_exists(runnerId)"));
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(Map.of("runnerId", AttributeValue.fromS(runnerId)))
+                    .updateExpression("REMOVE " + String.join(", ", CURRENT, AT, RESTING, MAX, TEMPO, SOURCE, UPDATED_AT))
+                    .conditionExpression("attribute_exists(runnerId)"));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException noRunnerItem) {
+            // nothing stored for this runner: nothing to forget
+        }
     }
 
     private static Integer number(Map<String, AttributeValue> item, String attribute) {

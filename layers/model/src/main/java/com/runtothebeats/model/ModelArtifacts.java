@@ -83,6 +83,14 @@ public final class ModelArtifacts {
         }
     }
 
+    static <T> T readJson(byte[] json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     static Map<String, String> libraries() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("djl", ai.djl.engine.Engine.getDjlVersion());

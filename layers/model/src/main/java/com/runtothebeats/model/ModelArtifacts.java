@@ -87,7 +87,7 @@ public final class ModelArtifacts {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a JSON " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not a JSON " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,12 +11,10 @@ import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.MalformedDatasetException;
 import com.runtothebeats.core.catalog.PlaylistDatasetCsv;
 import com.runtothebeats.core.pipeline.HarvestManifest;
-import com.runtothebeats.core.pipeline.SnapshotConflictException;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
-import com.runtothebeats.lambda.LocalContext;
 import com.runtothebeats.standins.S3StandIn;
 import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
@@ -96,8 +94,9 @@ class HarvestHandlerTest {
         return event;
     }
 
+    /** No Lambda context: StepFunctionsTaskTest covers the Powertools logging around the handler. */
     Map<String, Object> invoke(Map<String, Object> event) {
-        return handler.handleRequest(event, LocalContext.forFunction("HarvestFunction"));
+        return handler.handleRequest(event, null);
     }
 
     @Test
@@ -155,10 +154,11 @@ class HarvestHandlerTest {
         Path shorter = work.resolve("shorter.csv");
         Files.write(shorter, lines.subList(0, lines.size() - 1));
 
-        SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> invoke(event("taken", shorter.toString())));
+        assertEquals(InvalidInputException.class, e.getClass()); // the error name the state machine never retries
         assertEquals("runId", e.field());
-        assertTrue(e.getMessage().contains("taken"), e.getMessage());
+        assertTrue(e.getMessage().contains("run taken already has a raw snapshot"), e.getMessage());
         assertArrayEquals(before, data.get("raw/taken/tracks.csv").orElseThrow());
     }
 

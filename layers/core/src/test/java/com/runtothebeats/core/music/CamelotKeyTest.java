@@ -1,5 +1,6 @@
 package com.runtothebeats.core.music;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,5 +58,14 @@ class CamelotKeyTest {
         assertEquals(3, c.stepsTo(CamelotKey.parse("10A")));
         assertEquals(6, c.stepsTo(CamelotKey.parse("2B")));
         assertEquals(7, c.stepsTo(CamelotKey.parse("2A")));
+    }
+
+    @Test
+    void refusesWhatIsNotAKey() {
+        assertThrows(IllegalArgumentException.class, () -> CamelotKey.of(12, 1));
+        assertThrows(IllegalArgumentException.class, () -> CamelotKey.of(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> CamelotKey.of(0, 2));
+        assertThrows(IllegalArgumentException.class, () -> CamelotKey.parse("13B"));
+        assertThrows(IllegalArgumentException.class, () -> CamelotKey.parse("8C"));
     }
 }

@@ -14,6 +14,7 @@ import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.HttpResponses;
+import com.runtothebeats.lambda.LambdaEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +39,24 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final LoadedOnce<RecommendationService> service;
     private final RunnerTempoLookup runnerTempo;
+
+    /**
+     * What Lambda calls, once per container: builds the collaborators from the environment and loads the
+     * catalog index now, in the init phase (and so into the SnapStart snapshot).
+     */
+    public RecommendHandler() {
+        this(RecommendComponents.fromEnvironment(LambdaEnvironment.current()));
+        try {
+            service.get();
+        } catch (CatalogUnavailableException e) {
+            LOG.warn("starting without a catalog, each request retries loading it: {}", e.getMessage());
+        }
+        registerForCheckpoint();
+    }
+
+    private RecommendHandler(RecommendComponents components) {
+        this(components.service(), components.runnerTempo());
+    }
 
     /** For tests and the local runner: collaborators built by the caller. */
     public RecommendHandler(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {

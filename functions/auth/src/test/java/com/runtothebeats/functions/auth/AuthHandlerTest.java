@@ -17,6 +17,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
@@ -301,5 +302,25 @@ class AuthHandlerTest {
         assertEquals(404, handler.handleRequest(request("GET", "/auth/fitbit/start", null, null), null).getStatusCode());
         assertEquals(404, handler.handleRequest(request("GET", "/auth/spotify/elsewhere", null, null), null).getStatusCode());
         assertNotEquals(500, handler.handleRequest(request("GET", "/auth/spotify/callback", null, null), null).getStatusCode());
+    }
+
+    @Test
+    void theSampleEventsParseAndBehave() {
+        Path events = Path.of("../../events/auth");
+        APIGatewayV2HTTPResponse start = handler(true, false).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("spotify-start.json").toString()), null);
+        assertEquals(302, start.getStatusCode());
+        assertTrue(start.getHeaders().get("Location").contains("code_challenge_method=S256"));
+        APIGatewayV2HTTPResponse demoStart = handler(false, true).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("spotify-start.json").toString()), null);
+        assertTrue(cookieValue(demoStart, "beats_session").startsWith("demo-runner."));
+        for (String unknownState : List.of("spotify-callback-unknown-state.json", "spotify-callback-declined.json")) {
+            APIGatewayV2HTTPResponse callback = handler(true, false).handleRequest(
+                    EventLoader.loadApiGatewayHttpEvent(events.resolve(unknownState).toString()), null);
+            assertEquals(400, callback.getStatusCode(), unknownState);
+        }
+        APIGatewayV2HTTPResponse logout = handler(true, false).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("logout.json").toString()), null);
+        assertEquals(200, logout.getStatusCode());
     }
 }

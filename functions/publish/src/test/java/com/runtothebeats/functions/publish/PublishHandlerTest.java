@@ -15,6 +15,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.runtothebeats.aws.TableDefinitions;
@@ -460,5 +461,28 @@ class PublishHandlerTest {
         playlist.get("trackUris").forEach(u -> written.add(u.asText()));
         assertEquals(uris(ids), written);
         assertTrue(spotify.server.getAllServeEvents().isEmpty(), "nothing left the machine");
+    }
+
+    @Test
+    void theSampleEventsParseAndBehaveInTheLocalDemo() {
+        Path events = Path.of("../../events/publish");
+        PublishHandler demo = new PublishHandler(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
+                new PlaylistPublisher(publications, new DryRunPlaylists(stateDir.resolve("dry-run"), clock(), new SecureRandom()), clock()),
+                true);
+
+        APIGatewayV2HTTPResponse published = demo.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("publish-playlist.json").toString()), null);
+        assertEquals(201, published.getStatusCode(), published.getBody());
+        assertTrue(json(published).get("dryRun").asBoolean());
+        assertTrue(publications.find("demo-runner:3f1c2b7e-5d2a-4c8e-9f61-0a7b3c9d2e10").orElseThrow().completed());
+
+        APIGatewayV2HTTPResponse missingKey = demo.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("missing-idempotency-key.json").toString()), null);
+        assertEquals("Idempotency-Key", json(missingKey).get("error").get("field").asText());
+
+        APIGatewayV2HTTPResponse badId = demo.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("bad-track-id.json").toString()), null);
+        assertEquals(400, badId.getStatusCode());
+        assertEquals("trackIds[0]", json(badId).get("error").get("field").asText());
     }
 }

@@ -22,15 +22,24 @@ public final class S3BlobStore implements BlobStore {
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONDITIONAL_CONFLICT = 409;
 
+    /** S3's own maximum per ListObjectsV2 page. */
+    static final int LIST_PAGE_SIZE = 1000;
+
     private final S3Client s3;
     private final String bucket;
+    private final int listPageSize;
 
     public S3BlobStore(S3Client s3, String bucket) {
+        this(s3, bucket, LIST_PAGE_SIZE);
+    }
+
+    S3BlobStore(S3Client s3, String bucket, int listPageSize) {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("an S3 blob store needs a bucket name");
         }
         this.s3 = s3;
         this.bucket = bucket;
+        this.listPageSize = listPageSize;
     }
 
     public String bucket() {
@@ -95,7 +104,8 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(bucket).prefix(prefix).maxKeys(listPageSize).build();
         // S3 returns keys in UTF-8 binary order, page by page; the paginator follows the continuation tokens.
         for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
             keys.add(object.key());

@@ -39,6 +39,8 @@ public final class SpotifyHttpTransport implements IHttpManager {
     private final Duration timeout;
 
     public SpotifyHttpTransport(HttpClient http, SpotifyEndpoints endpoints, Duration timeout) {
+        // The library logs every response body at FINE, token responses included: never let that through.
+        se.michaelthelin.spotify.SpotifyApi.LOGGER.setLevel(java.util.logging.Level.INFO);
         this.http = http;
         this.endpoints = endpoints;
         this.timeout = timeout;

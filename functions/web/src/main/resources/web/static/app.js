@@ -1,0 +1,57 @@
+// Entry point of every page: marks the current page in the navigation, shows the demo banner when the
+// local demo is running, then starts the page's own script.
+import { currentRunner } from './api.js';
+import { startHome } from './home.js';
+import { startDashboard } from './dashboard.js';
+import { startBuild } from './build.js';
+import { startResult } from './result.js';
+
+const PAGES = { home: startHome, dashboard: startDashboard, build: startBuild, result: startResult };
+
+function markCurrentPage() {
+  const here = window.location.pathname.replace(/\/$/, '') || '/';
+  for (const link of document.querySelectorAll('.site-header nav a')) {
+    if (link.getAttribute('href') === here) {
+      link.setAttribute('aria-current', 'page');
+    }
+  }
+}
+
+export function showDemoBanner(runner) {
+  const banner = document.getElementById('demo-banner');
+  if (!banner || !runner || !runner.demo) {
+    return;
+  }
+  const parts = ['You are the local demo runner'];
+  const heartRate = runner.heartRate || {};
+  if (heartRate.source === 'replay') {
+    parts.push('heart rate is replayed from a recorded run');
+  }
+  const spotify = (runner.links || {}).spotify || {};
+  if (spotify.dryRun !== false) {
+    parts.push('publishing is a dry run that writes a file instead of calling Spotify');
+  }
+  banner.textContent = parts.join('; ') + '.';
+  banner.hidden = false;
+}
+
+async function start() {
+  markCurrentPage();
+  const runnerPromise = currentRunner().catch(() => null);
+  runnerPromise.then(showDemoBanner);
+  const page = PAGES[document.body.dataset.page];
+  if (page) {
+    await page(runnerPromise);
+  }
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => {
+  const main = document.getElementById('main');
+  const message = document.createElement('p');
+  message.className = 'error-summary';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'This page could not start: ' + (error && error.message ? error.message : 'unknown problem') + '. Reload to try again.';
+  main.prepend(message);
+  document.body.dataset.ready = 'true';
+});

@@ -1,0 +1,101 @@
+// Dashboard: the runner's current heart rate and suggested target tempo, and a chart of the latest samples
+// over the heart-rate zones. Refreshes while the page is open, as webhook syncs (or a replay) add samples.
+import { api, currentRunner } from './api.js';
+import { drawChart } from './svg-chart.js';
+
+const byId = (id) => document.getElementById(id);
+const REFRESH_MS = 20000;
+const ZONE_NAMES = ['Zone 1 · very light', 'Zone 2 · light', 'Zone 3 · moderate', 'Zone 4 · hard', 'Zone 5 · maximum'];
+const SOURCES = {
+  'google-health': 'from your Fitbit, through the Google Health API',
+  manual: 'typed in by you',
+  replay: 'replayed from a recorded run (demo)',
+};
+
+/** Zones as the API gives them, or the usual five bands of 50–100% of the maximum heart rate. */
+export function zonesFrom(apiZones, maxBpm) {
+  if (Array.isArray(apiZones) && apiZones.length > 0) {
+    return apiZones.map((zone, i) => ({
+      from: Number(zone.fromBpm ?? zone.from ?? zone.min ?? zone.lower),
+      to: Number(zone.toBpm ?? zone.to ?? zone.max ?? zone.upper),
+      label: zone.name || zone.label || ZONE_NAMES[i] || `Zone ${i + 1}`,
+      className: `zone-${Math.min(5, i + 1)}`,
+    })).filter((zone) => Number.isFinite(zone.from) && Number.isFinite(zone.to));
+  }
+  const max = maxBpm || 190;
+  return ZONE_NAMES.map((label, i) => ({
+    from: Math.round(max * (0.5 + i * 0.1)), to: Math.round(max * (0.6 + i * 0.1)), label, className: `zone-${i + 1}`,
+  }));
+}
+
+function timeOfDay(ms) {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function showState(runner) {
+  const heartRate = runner.heartRate || {};
+  byId('current-bpm').textContent = heartRate.current ?? '–';
+  byId('suggested-tempo').textContent = heartRate.suggestedTargetTempo ? Math.round(heartRate.suggestedTargetTempo) : '–';
+  byId('resting-bpm').textContent = heartRate.resting ?? '–';
+  byId('max-bpm').textContent = heartRate.max ?? '–';
+  const when = heartRate.at ? ` Last sample at ${new Date(heartRate.at).toLocaleString()}.` : '';
+  byId('heart-source').textContent = heartRate.current
+    ? `Heart rate ${SOURCES[heartRate.source] || ''}.${when}`
+    : 'No heart rate yet: connect Fitbit or type it on the home page.';
+  const link = byId('build-at-tempo');
+  if (heartRate.suggestedTargetTempo) {
+    link.href = '/build?target=current';
+    link.textContent = `Build a playlist at ${Math.round(heartRate.suggestedTargetTempo)} BPM`;
+  }
+}
+
+async function showSamples(runner) {
+  const minutes = byId('window-minutes').value;
+  const data = await api.get('/api/heart-rate?minutes=' + encodeURIComponent(minutes));
+  const samples = ((data && data.samples) || [])
+    .map((s) => ({ at: Date.parse(s.timestamp), bpm: Number(s.bpm) }))
+    .filter((s) => Number.isFinite(s.at) && Number.isFinite(s.bpm))
+    .sort((a, b) => a.at - b.at);
+  const figure = byId('heart-chart');
+  byId('heart-chart-empty').hidden = samples.length > 0;
+  figure.hidden = samples.length === 0;
+  if (samples.length === 0) {
+    return;
+  }
+  const first = samples[0].at;
+  const zones = zonesFrom(data.zones, (runner.heartRate || {}).max);
+  const bpms = samples.map((s) => s.bpm);
+  const low = Math.floor(Math.min(...bpms, ...zones.map((z) => z.from)) / 10) * 10;
+  const high = Math.ceil(Math.max(...bpms, ...zones.map((z) => z.to)) / 10) * 10;
+  const span = Math.max(1, (samples[samples.length - 1].at - first) / 60000);
+  drawChart(figure, {
+    title: 'Heart rate, latest samples',
+    description: `${samples.length} samples from ${timeOfDay(first)} to ${timeOfDay(samples[samples.length - 1].at)}, between ${Math.min(...bpms)} and ${Math.max(...bpms)} bpm; the latest is ${bpms[bpms.length - 1]} bpm.`,
+    x: { min: 0, max: span, label: 'Time', format: (m) => timeOfDay(first + m * 60000) },
+    y: { min: low, max: high, label: 'Heart rate (bpm)' },
+    bands: zones,
+    series: [{ type: 'line', className: 'heart-rate', key: 'heart-rate', label: 'Heart rate', points: samples.map((s) => [(s.at - first) / 60000, s.bpm]) }],
+  });
+}
+
+export async function startDashboard(runnerPromise) {
+  let runner = await runnerPromise;
+  if (!runner) {
+    byId('dashboard-signed-out').hidden = false;
+    return;
+  }
+  byId('dashboard').hidden = false;
+  showState(runner);
+  const refreshChart = () => showSamples(runner).catch((error) => {
+    byId('heart-chart-empty').hidden = false;
+    byId('heart-chart-empty').textContent = 'The samples cannot be shown: ' + error.message;
+  });
+  byId('window-minutes').addEventListener('change', refreshChart);
+  await refreshChart();
+  setInterval(async () => {
+    if (document.visibilityState !== 'visible') return;
+    runner = (await currentRunner().catch(() => null)) || runner;
+    showState(runner);
+    await refreshChart();
+  }, REFRESH_MS);
+}

@@ -1,0 +1,84 @@
+// Home: sign in with Spotify, connect Fitbit, or type a heart rate and go on to build a playlist.
+import { api } from './api.js';
+import { clearErrors, readWholeNumber, showFieldError, showFormError } from './form-errors.js';
+
+function describeLinks(runner) {
+  const spotify = (runner.links || {}).spotify || {};
+  const health = (runner.links || {})['google-health'] || {};
+  const spotifyStatus = document.getElementById('spotify-status');
+  const signIn = document.getElementById('spotify-sign-in');
+  if (spotify.status === 'connected' || runner.demo) {
+    spotifyStatus.textContent = spotify.dryRun
+      ? `Signed in as ${runner.displayName || runner.runnerId}. Publishing is a dry run here: the playlist is written to a file, not sent to Spotify.`
+      : `Signed in as ${runner.displayName || runner.runnerId}.`;
+    signIn.textContent = 'Sign in again';
+    signIn.classList.add('secondary');
+  } else if (spotify.status === 'reconnect') {
+    spotifyStatus.textContent = 'Spotify asks you to sign in again (access ends six months after you agreed).';
+  }
+  const fitbitStatus = document.getElementById('fitbit-status');
+  if (health.status === 'connected') {
+    fitbitStatus.textContent = 'Fitbit is connected: your heart rate arrives after every sync.';
+    document.getElementById('fitbit-connect').textContent = 'See my heart rate';
+    document.getElementById('fitbit-connect').setAttribute('href', '/dashboard');
+    document.getElementById('fitbit-disconnect').hidden = false;
+  }
+  const heartRate = runner.heartRate || {};
+  if (heartRate.current) {
+    const input = document.getElementById('heart-rate');
+    if (!input.value) {
+      input.value = heartRate.current;
+    }
+  }
+}
+
+export async function startHome(runnerPromise) {
+  const form = document.getElementById('heart-rate-form');
+  const input = document.getElementById('heart-rate');
+  const submit = document.getElementById('heart-rate-submit');
+  let runner = null;
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const bpm = readWholeNumber(input, 'your heart rate', 30, 230);
+    if (bpm.error) {
+      showFieldError(input, bpm.error);
+      return;
+    }
+    submit.disabled = true;
+    try {
+      // Signed in: remember it for the dashboard and the "current" target. Not signed in: still useful.
+      if (runner) {
+        await api.post('/api/heart-rate', { bpm: bpm.value });
+      }
+      window.location.assign('/build?heartRate=' + bpm.value);
+    } catch (error) {
+      if (error.field === 'bpm') {
+        showFieldError(input, error.message);
+      } else if (error.status === 401 || error.status === 404) {
+        window.location.assign('/build?heartRate=' + bpm.value);
+      } else {
+        showFormError(form, error.message);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  document.getElementById('fitbit-disconnect').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const disconnectForm = event.currentTarget;
+    try {
+      await api.post('/auth/google-health/disconnect');
+      window.location.reload();
+    } catch (error) {
+      showFormError(disconnectForm, error.message);
+    }
+  });
+
+  runner = await runnerPromise;
+  if (runner) {
+    describeLinks(runner);
+  }
+}

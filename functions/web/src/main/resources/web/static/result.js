@@ -1,0 +1,251 @@
+// Result: the playlist as a chart (effective tempo of each track against the plan's target, with the
+// heart-rate trace when there is one) and a table, and the publish form.
+import { api } from './api.js';
+import { drawChart } from './svg-chart.js';
+import { clearErrors, showFieldError, showFormError } from './form-errors.js';
+import { loadPlaylist, rememberPublication } from './playlist-store.js';
+
+const byId = (id) => document.getElementById(id);
+const NOTES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
+const TARGET_NAMES = { tempo: 'a tempo of', heartRate: 'heart rate', cadence: 'cadence', current: 'your current heart rate' };
+
+export function keyName(key, mode) {
+  if (key === undefined || key === null || key < 0 || key > 11) return '';
+  return `${NOTES[key]} ${mode === 1 ? 'major' : 'minor'}`;
+}
+
+export function clock(ms) {
+  const seconds = Math.round(ms / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+const fixed = (value, digits = 1) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+function planLabel(request, response) {
+  const plan = response.plan || request.plan || {};
+  if (plan.type === 'ramp') {
+    const from = plan.fromBpm ?? request.plan.fromBpm;
+    const to = plan.toBpm ?? request.plan.toBpm;
+    return `ramp ${from} → ${to} BPM`;
+  }
+  if (plan.type === 'intervals') {
+    const blocks = (request.plan || {}).blocks || [];
+    return blocks.length >= 2 ? `intervals ${blocks[0].minutes}′ at ${blocks[0].bpm} / ${blocks[1].minutes}′ at ${blocks[1].bpm} BPM` : 'intervals';
+  }
+  const bpm = (response.target || {}).bpm;
+  return bpm ? `steady ${Math.round(bpm)} BPM` : 'steady';
+}
+
+function describe(saved) {
+  const { request, response } = saved;
+  const summary = response.summary || {};
+  const minutes = summary.requestedMinutes || request.minutes;
+  const target = response.target || {};
+  const source = TARGET_NAMES[target.source] || 'a target of';
+  byId('playlist-lead').textContent = `${minutes} minutes, ${planLabel(request, response)}`
+    + (target.bpm ? ` — target from ${source} ${Math.round(target.bpm)}.` : '.');
+  const items = [
+    ['Tracks', String(summary.trackCount ?? response.tracks.length)],
+    ['Duration', clock(summary.totalDurationMs ?? response.tracks.reduce((sum, t) => sum + (t.durationMs || 0), 0))],
+    ['Mean tempo error', `±${fixed(summary.meanTempoError)} BPM`],
+    ['Largest tempo error', `±${fixed(summary.maxTempoError)} BPM`],
+    ['Harmonic transitions', typeof summary.harmonicShare === 'number' ? `${Math.round(summary.harmonicShare * 100)}%` : '–'],
+    ['Mean tempo change', `${fixed(summary.meanTempoJump)} BPM`],
+  ];
+  byId('summary').replaceChildren(...items.map(([term, value]) => {
+    const group = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    group.append(dt, dd);
+    return group;
+  }));
+  byId('flow-note').textContent = summary.modelUsed
+    ? `Flow is scored by the sequence model${summary.modelVersion ? ` (version ${summary.modelVersion})` : ''}: it predicts what the next track should feel like from the tracks so far.`
+    : 'No trained sequence model is promoted yet, so flow is scored by closeness to the previous track.';
+}
+
+function renderTable(tracks) {
+  const body = document.querySelector('#tracks-table tbody');
+  body.replaceChildren(...tracks.map((track, index) => {
+    const row = document.createElement('tr');
+    const scores = track.scores || {};
+    const cells = [
+      [String((track.position ?? index) + 1), 'num'],
+      [clock(track.startMs || 0), 'num'],
+      [track.name, 'title'],
+      [track.artist, ''],
+      [fixed(track.tempo), 'num'],
+      [fixed(track.effectiveTempo), 'num'],
+      [fixed(track.targetTempo), 'num'],
+      [`${track.camelot || ''} ${keyName(track.key, track.mode) ? '· ' + keyName(track.key, track.mode) : ''}`.trim(), 'key'],
+      [fixed(scores.flow, 2), 'num'],
+      [fixed(scores.key, 2), 'num'],
+      [fixed(scores.tempo, 2), 'num'],
+      [fixed(scores.jump, 2), 'num'],
+      [fixed(scores.total, 2), 'num'],
+    ];
+    cells.forEach(([text, className], column) => {
+      const cell = document.createElement(column === 2 ? 'th' : 'td');
+      if (column === 2) cell.scope = 'row';
+      cell.textContent = text;
+      if (className) cell.className = className;
+      row.appendChild(cell);
+    });
+    if (index > 0 && track.harmonic === false) {
+      row.classList.add('clash');
+      row.cells[7].append(' ', Object.assign(document.createElement('span'), { className: 'badge', textContent: 'key change' }));
+    }
+    return row;
+  }));
+}
+
+async function heartRateTrace(saved, minutes) {
+  const source = (saved.response.target || {}).source;
+  if (source !== 'heartRate' && source !== 'current') return null;
+  try {
+    const data = await api.get('/api/heart-rate?minutes=' + Math.max(15, Math.ceil(minutes)));
+    const samples = (data && data.samples) || [];
+    if (samples.length < 2) return null;
+    const first = Date.parse(samples[0].timestamp);
+    return samples.map((sample) => [(Date.parse(sample.timestamp) - first) / 60000, Number(sample.bpm)]);
+  } catch (unavailable) {
+    return null;
+  }
+}
+
+async function renderChart(saved) {
+  const { response } = saved;
+  const tracks = response.tracks;
+  const totalMs = tracks.reduce((end, t) => Math.max(end, (t.startMs || 0) + (t.durationMs || 0)), 0);
+  const minutes = Math.max(totalMs / 60000, (response.summary || {}).requestedMinutes || 0);
+  const curve = ((response.plan || {}).curve || []).map((point) => [point.minute, point.bpm]);
+  const segments = tracks.map((track) => ({
+    x0: (track.startMs || 0) / 60000,
+    x1: ((track.startMs || 0) + (track.durationMs || 0)) / 60000,
+    y: track.effectiveTempo,
+    title: `${track.name} — ${track.artist}: ${fixed(track.effectiveTempo)} BPM (target ${fixed(track.targetTempo)})`,
+  }));
+  const series = [];
+  const trace = await heartRateTrace(saved, minutes);
+  if (trace) {
+    series.push({ type: 'line', className: 'heart-rate', key: 'heart-rate', label: 'Heart rate (latest recorded samples)', points: trace.filter(([x]) => x <= minutes) });
+  }
+  if (curve.length > 0) {
+    series.push({ type: 'line', className: 'target', key: 'target', label: 'Plan target', points: curve });
+  } else {
+    series.push({ type: 'segments', className: 'target', key: 'target', label: 'Slot target', segments: tracks.map((t, i) => ({ ...segments[i], y: t.targetTempo, title: null })) });
+  }
+  series.push({ type: 'segments', className: 'tracks', key: 'tracks', label: 'Tracks (effective BPM)', segments });
+  // The tempo curve is what matters here (±2 BPM): the heart-rate trace may widen the axis a little, not
+  // squash the tempo into a thin line, so beyond that it is clipped at the plot's edge.
+  const tempos = series.filter((s) => s.key !== 'heart-rate')
+    .flatMap((s) => (s.type === 'line' ? s.points.map((p) => p[1]) : s.segments.map((g) => g.y))).filter(Number.isFinite);
+  const heart = trace ? trace.map((p) => p[1]).filter(Number.isFinite) : [];
+  const low = Math.floor((Math.max(Math.min(...tempos) - 25, Math.min(Math.min(...tempos) - 6, ...heart))) / 5) * 5;
+  const high = Math.ceil((Math.min(Math.max(...tempos) + 25, Math.max(Math.max(...tempos) + 6, ...heart))) / 5) * 5;
+  const errors = tracks.map((t) => Math.abs(t.effectiveTempo - t.targetTempo));
+  drawChart(byId('tempo-chart'), {
+    title: 'Effective tempo of each track against the plan',
+    description: `${tracks.length} tracks over ${Math.round(minutes)} minutes; effective tempo from ${fixed(Math.min(...tracks.map((t) => t.effectiveTempo)))} to ${fixed(Math.max(...tracks.map((t) => t.effectiveTempo)))} BPM; the largest distance from the target is ${fixed(Math.max(...errors))} BPM.`,
+    x: { min: 0, max: minutes, label: 'Minutes into the run', format: (m) => `${m}′` },
+    y: { min: low, max: high, label: 'BPM' },
+    series,
+  });
+}
+
+function showPublication(publication, name) {
+  const box = byId('publish-result');
+  box.replaceChildren();
+  const heading = document.createElement('p');
+  heading.className = 'publish-heading';
+  if (publication.dryRun) {
+    const label = document.createElement('strong');
+    label.className = 'dry-run-label';
+    label.textContent = 'Dry run';
+    heading.append(label, ` — nothing was sent to Spotify. “${name}” with ${publication.trackCount} tracks, in order, was written to:`);
+    const where = document.createElement('code');
+    where.className = 'location';
+    where.textContent = publication.location || publication.url || '(no location given)';
+    box.append(heading, where);
+  } else {
+    heading.textContent = `Published “${name}” with ${publication.trackCount} tracks to your Spotify account.`;
+    const link = document.createElement('a');
+    link.href = publication.url;
+    link.className = 'button';
+    link.rel = 'noopener';
+    link.target = '_blank';
+    link.textContent = 'Open in Spotify';
+    box.append(heading, link);
+  }
+  box.hidden = false;
+  box.dataset.published = 'true';
+  box.focus();
+}
+
+function setUpPublish(saved, runnerPromise) {
+  const form = byId('publish-form');
+  const nameInput = byId('playlist-name');
+  const { request, response } = saved;
+  nameInput.value = saved.publication?.name || `Run to the Beats · ${(response.summary || {}).requestedMinutes || request.minutes} min ${planLabel(request, response)}`;
+  runnerPromise.then((runner) => {
+    const spotify = ((runner || {}).links || {}).spotify || {};
+    if ((runner && runner.demo) || spotify.dryRun) {
+      byId('dry-run-note').hidden = false;
+      byId('publish-submit').textContent = 'Publish (dry run)';
+    }
+  });
+  if (saved.publication) {
+    showPublication(saved.publication, saved.publication.name);
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const name = nameInput.value.trim();
+    if (!name) {
+      showFieldError(nameInput, 'Give the playlist a name.');
+      return;
+    }
+    const submit = byId('publish-submit');
+    submit.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const publication = await api.post('/api/playlists', {
+        name,
+        description: `Built by Run to the Beats: ${byId('playlist-lead').textContent}`,
+        public: byId('playlist-public').checked,
+        trackIds: response.tracks.map((track) => track.id),
+      }, { 'Idempotency-Key': saved.idempotencyKey });
+      rememberPublication({ ...publication, name });
+      showPublication(publication, name);
+    } catch (error) {
+      if (error.field === 'name') {
+        showFieldError(nameInput, error.message);
+      } else if (error.status === 401) {
+        showFormError(form, 'Sign in with Spotify first (on the home page), then publish again.');
+      } else {
+        showFormError(form, error.message);
+      }
+    } finally {
+      submit.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+}
+
+export async function startResult(runnerPromise) {
+  const saved = loadPlaylist();
+  if (!saved) {
+    byId('no-playlist').hidden = false;
+    return;
+  }
+  byId('playlist').hidden = false;
+  describe(saved);
+  renderTable(saved.response.tracks);
+  setUpPublish(saved, runnerPromise);
+  await renderChart(saved);
+}

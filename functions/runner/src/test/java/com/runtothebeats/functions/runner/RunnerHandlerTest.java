@@ -72,8 +72,8 @@ class RunnerHandlerTest {
     void freshTables() {
         int n = ++generation;
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.runners("runners-" + n),
-                TableDefinitions.heartRate("hr-" + n), TableDefinitions.providerLinks("links-" + n)));
-        samples = new DynamoHeartRateSamples(dynamo, "hr-" + n);
+                TableDefinitions.heartRate("heart-rate-" + n), TableDefinitions.providerLinks("links-" + n)));
+        samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
         links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
         runners = new DynamoRunnerStore(dynamo, "runners-" + n);
         states = new DynamoRunnerHeartRates(dynamo, "runners-" + n);

@@ -1,6 +1,5 @@
 package com.runtothebeats.core.catalog;
 
-import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.List;
 
 /**
@@ -30,70 +29,93 @@ public record DatasetRow(long line, List<String> values) {
                 get(DatasetColumn.PLAYLIST_SUBGENRE));
     }
 
+    /** Tempo above this is not a tempo a runner could use, and no real recording in the dataset comes near it. */
+    static final double MAX_TEMPO = 300.0;
+    /** Loudness range (dB, integrated over the track) that Spotify's analysis produces. */
+    static final double MIN_LOUDNESS = -60.0;
+    static final double MAX_LOUDNESS = 5.0;
+
     /**
      * The track this row describes.
      *
-     * @throws InvalidInputException naming the column when a value is missing or out of range
+     * @throws InvalidRowException naming the column and the {@link DropReason} when a value is missing or
+     *                             out of range
      */
     public Track toTrack() {
         String id = get(DatasetColumn.TRACK_ID).trim();
         if (id.isEmpty()) {
-            throw new InvalidInputException(DatasetColumn.TRACK_ID.header(), "track_id is empty");
+            throw new InvalidRowException(DropReason.MISSING_TRACK_ID, DatasetColumn.TRACK_ID, "track_id is empty");
+        }
+        if (isMissing(DatasetColumn.TEMPO)) {
+            throw new InvalidRowException(DropReason.MISSING_TEMPO, DatasetColumn.TEMPO, "tempo is missing");
         }
         double tempo = number(DatasetColumn.TEMPO);
         if (!(tempo > 0)) {
-            throw new InvalidInputException(DatasetColumn.TEMPO.header(), "tempo must be above 0 BPM, was " + tempo);
+            throw new InvalidRowException(DropReason.ZERO_TEMPO, DatasetColumn.TEMPO,
+                    "tempo must be above 0 BPM, was " + get(DatasetColumn.TEMPO).trim());
         }
-        int key = whole(DatasetColumn.KEY);
-        if (key < 0 || key > 11) {
-            throw new InvalidInputException(DatasetColumn.KEY.header(), "key must be a pitch class 0..11, was " + key);
+        if (tempo > MAX_TEMPO) {
+            throw new InvalidRowException(DropReason.OUT_OF_RANGE, DatasetColumn.TEMPO,
+                    "tempo must be at most " + MAX_TEMPO + " BPM, was " + tempo);
         }
-        int mode = whole(DatasetColumn.MODE);
-        if (mode != 0 && mode != 1) {
-            throw new InvalidInputException(DatasetColumn.MODE.header(), "mode must be 0 or 1, was " + mode);
+        double keyValue = number(DatasetColumn.KEY);
+        if (keyValue != Math.rint(keyValue) || keyValue < 0 || keyValue > 11) {
+            throw new InvalidRowException(DropReason.BAD_KEY, DatasetColumn.KEY,
+                    "key must be a pitch class 0..11, was " + get(DatasetColumn.KEY).trim());
         }
-        long duration = (long) number(DatasetColumn.DURATION_MS);
-        if (duration <= 0) {
-            throw new InvalidInputException(DatasetColumn.DURATION_MS.header(), "duration_ms must be positive, was " + duration);
+        double modeValue = number(DatasetColumn.MODE);
+        if (modeValue != 0 && modeValue != 1) {
+            throw new InvalidRowException(DropReason.BAD_MODE, DatasetColumn.MODE,
+                    "mode must be 0 or 1, was " + get(DatasetColumn.MODE).trim());
+        }
+        double duration = number(DatasetColumn.DURATION_MS);
+        if (duration < 1) {
+            throw new InvalidRowException(DropReason.OUT_OF_RANGE, DatasetColumn.DURATION_MS,
+                    "duration_ms must be positive, was " + get(DatasetColumn.DURATION_MS).trim());
         }
         AudioFeatures features = new AudioFeatures(
                 unit(DatasetColumn.ACOUSTICNESS), unit(DatasetColumn.DANCEABILITY), unit(DatasetColumn.ENERGY),
-                unit(DatasetColumn.INSTRUMENTALNESS), unit(DatasetColumn.LIVENESS), number(DatasetColumn.LOUDNESS),
-                unit(DatasetColumn.SPEECHINESS), unit(DatasetColumn.VALENCE), key, mode, tempo, duration);
-        String popularity = get(DatasetColumn.TRACK_POPULARITY).trim();
-        int pop = popularity.isEmpty() ? 0 : (int) number(DatasetColumn.TRACK_POPULARITY);
+                unit(DatasetColumn.INSTRUMENTALNESS), unit(DatasetColumn.LIVENESS),
+                within(DatasetColumn.LOUDNESS, MIN_LOUDNESS, MAX_LOUDNESS),
+                unit(DatasetColumn.SPEECHINESS), unit(DatasetColumn.VALENCE), (int) keyValue, (int) modeValue, tempo,
+                Math.round(duration));
+        // Popularity is descriptive only; an empty value means "not known" rather than a broken row.
+        int popularity = isMissing(DatasetColumn.TRACK_POPULARITY)
+                ? 0 : (int) Math.round(within(DatasetColumn.TRACK_POPULARITY, 0, 100));
         return new Track(id, get(DatasetColumn.TRACK_NAME), get(DatasetColumn.TRACK_ARTIST),
-                get(DatasetColumn.TRACK_ALBUM_NAME), pop, features);
+                get(DatasetColumn.TRACK_ALBUM_NAME), popularity, features);
+    }
+
+    private boolean isMissing(DatasetColumn column) {
+        String text = get(column).trim();
+        return text.isEmpty() || text.equalsIgnoreCase("NA");
     }
 
     private double number(DatasetColumn column) {
-        String text = get(column).trim();
-        if (text.isEmpty() || text.equalsIgnoreCase("NA")) {
-            throw new InvalidInputException(column.header(), column.header() + " is missing");
+        if (isMissing(column)) {
+            throw new InvalidRowException(DropReason.MISSING_VALUE, column, column.header() + " is missing");
         }
+        String text = get(column).trim();
         try {
             double value = Double.parseDouble(text);
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
+            if (Double.isFinite(value)) {
+                return value;
             }
-            return value;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(column.header(), column.header() + " is not a number: '" + text + "'");
+            // reported below
         }
-    }
-
-    private int whole(DatasetColumn column) {
-        double value = number(column);
-        if (value != Math.rint(value)) {
-            throw new InvalidInputException(column.header(), column.header() + " must be a whole number, was " + value);
-        }
-        return (int) value;
+        throw new InvalidRowException(DropReason.NOT_A_NUMBER, column, column.header() + " is not a number: '" + text + "'");
     }
 
     private double unit(DatasetColumn column) {
+        return within(column, 0, 1);
+    }
+
+    private double within(DatasetColumn column, double min, double max) {
         double value = number(column);
-        if (value < 0 || value > 1) {
-            throw new InvalidInputException(column.header(), column.header() + " must be within 0..1, was " + value);
+        if (value < min || value > max) {
+            throw new InvalidRowException(DropReason.OUT_OF_RANGE, column,
+                    column.header() + " must be within " + min + ".." + max + ", was " + value);
         }
         return value;
     }

@@ -55,9 +55,13 @@ public final class PlaylistDatasetCsv {
                 throw new MalformedDatasetException(1, "the header must be " + String.join(",", HEADER) + " but was " + String.join(",", names));
             }
             long count = 0;
-            while (next(records, parser.getCurrentLineNumber() + 1)) {
+            // Physical line numbers, so an error points where an editor shows it even after a quoted field
+            // that spans lines. The parser has consumed `linesRead` line ends when a record starts.
+            long linesRead = parser.getCurrentLineNumber();
+            while (next(records, linesRead + 1)) {
                 CSVRecord record = records.next();
-                long line = record.getRecordNumber() + 1;
+                long line = linesRead + 1;
+                linesRead = parser.getCurrentLineNumber();
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue; // a blank line, e.g. a trailing one
                 }

@@ -1,5 +1,6 @@
 package com.runtothebeats.core.identity;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where provider links live (DynamoDB's provider-links table in AWS). */
@@ -18,6 +19,14 @@ public interface ProviderLinkStore {
      * writer got there first (the caller re-reads and uses the newer token).
      */
     boolean replaceIfVersion(ProviderLink updated, long expectedVersion);
+
+    /**
+     * Claims the exclusive right to refresh the link's tokens until {@code until}, so that concurrent
+     * callers holding the same expired token make one refresh call between them, not one each. True only
+     * when the stored link still has {@code expectedVersion} and no unexpired claim is held (a claim whose
+     * holder crashed lapses at its {@code until}). The winner's {@link #replaceIfVersion} releases it.
+     */
+    boolean claimRefresh(String runnerId, Provider provider, long expectedVersion, Instant now, Instant until);
 
     void delete(String runnerId, Provider provider);
 }

@@ -1,0 +1,259 @@
+package com.runtothebeats.aws;
+
+import com.runtothebeats.core.catalog.AudioFeatures;
+import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackCatalog;
+import com.runtothebeats.core.music.CamelotKey;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * {@link TrackCatalog} on the tracks table (docs/contracts.md, "TracksTable"): one item per track id with
+ * its features, Camelot key and circle-of-fifths position, and a {@code tempoBand} (whole BPM) that the
+ * {@code TempoIndex} GSI partitions by, so a tempo range is a few small queries rather than a scan.
+ */
+public final class DynamoTrackCatalog implements TrackCatalog {
+
+    public static final String TEMPO_INDEX = "TempoIndex";
+    /** BatchWriteItem's limit. */
+    static final int BATCH_SIZE = 25;
+    static final int MAX_ATTEMPTS = 10;
+    static final long FIRST_BACKOFF_MS = 50;
+    static final long MAX_BACKOFF_MS = 3_000;
+    /** Writers and scan segments in flight at once: enough to hide round trips, few enough not to throttle. */
+    static final int PARALLELISM = 4;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoTrackCatalog(DynamoDbClient dynamo, String table) {
+        if (table == null || table.isBlank()) {
+            throw new IllegalArgumentException("the track catalog needs a table name");
+        }
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void putAll(Collection<Track> tracks, String transformVersion) {
+        // One write per id: BatchWriteItem refuses a batch that names the same key twice.
+        Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+        for (Track track : tracks) {
+            items.put(track.id(), toItem(track, transformVersion));
+        }
+        List<List<WriteRequest>> batches = new ArrayList<>();
+        List<WriteRequest> batch = new ArrayList<>(BATCH_SIZE);
+        for (Map<String, AttributeValue> item : items.values()) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == BATCH_SIZE) {
+                batches.add(batch);
+                batch = new ArrayList<>(BATCH_SIZE);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        List<Runnable> work = batches.stream().<Runnable>map(b -> () -> writeBatch(b)).toList();
+        inParallel(work);
+    }
+
+    private void writeBatch(List<WriteRequest> requests) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
+        for (int attempt = 1; ; attempt++) {
+            BatchWriteItemResponse response = dynamo.batchWriteItem(
+                    BatchWriteItemRequest.builder().requestItems(pending).build());
+            Map<String, List<WriteRequest>> unprocessed = response.unprocessedItems();
+            if (unprocessed == null || unprocessed.isEmpty() || unprocessed.values().stream().allMatch(List::isEmpty)) {
+                return;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException(unprocessed.get(table).size() + " tracks were still unprocessed by "
+                        + table + " after " + MAX_ATTEMPTS + " attempts");
+            }
+            pending = unprocessed;
+            sleep(backoff(attempt));
+        }
+    }
+
+    /** Exponential backoff with full jitter, as AWS recommends for unprocessed batch items. */
+    static long backoff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
+        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+    }
+
+    @Override
+    public Optional<Track> find(String trackId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("trackId", AttributeValue.fromS(trackId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toTrack(item));
+    }
+
+    @Override
+    public List<Track> findByTempo(double minBpm, double maxBpm) {
+        if (!(minBpm < maxBpm) || !Double.isFinite(minBpm) || !Double.isFinite(maxBpm)) {
+            return List.of();
+        }
+        List<Track> found = new ArrayList<>();
+        long lastBand = (long) Math.ceil(maxBpm) - 1;
+        for (long band = (long) Math.floor(minBpm); band <= lastBand; band++) {
+            double low = Math.max(minBpm, band);
+            double high = Math.min(maxBpm, band + 1);
+            QueryRequest query = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TEMPO_INDEX)
+                    .keyConditionExpression("tempoBand = :band AND tempo BETWEEN :low AND :high")
+                    .expressionAttributeValues(Map.of(
+                            ":band", number(band), ":low", number(low), ":high", number(high)))
+                    .build();
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+                Track track = toTrack(item);
+                // BETWEEN includes its upper end; the range asked for does not.
+                if (track.tempo() < maxBpm) {
+                    found.add(track);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Track> all() {
+        List<List<Track>> segments = new ArrayList<>();
+        List<Runnable> work = new ArrayList<>();
+        for (int segment = 0; segment < PARALLELISM; segment++) {
+            List<Track> tracks = new ArrayList<>();
+            segments.add(tracks);
+            ScanRequest scan = ScanRequest.builder().tableName(table)
+                    .segment(segment).totalSegments(PARALLELISM).build();
+            work.add(() -> dynamo.scanPaginator(scan).items().forEach(item -> tracks.add(toTrack(item))));
+        }
+        inParallel(work);
+        List<Track> all = new ArrayList<>();
+        segments.forEach(all::addAll);
+        all.sort(Comparator.comparing(Track::id));
+        return all;
+    }
+
+    static Map<String, AttributeValue> toItem(Track track, String transformVersion) {
+        AudioFeatures f = track.features();
+        CamelotKey camelot = track.camelotKey();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("trackId", AttributeValue.fromS(track.id()));
+        item.put("name", AttributeValue.fromS(track.name()));
+        item.put("artist", AttributeValue.fromS(track.artist()));
+        item.put("album", AttributeValue.fromS(track.album()));
+        item.put("popularity", number(track.popularity()));
+        item.put("tempo", number(f.tempo()));
+        item.put("tempoBand", number(Math.floor(f.tempo())));
+        item.put("key", number(f.key()));
+        item.put("mode", number(f.mode()));
+        item.put("camelot", AttributeValue.fromS(camelot.toString()));
+        item.put("fifths", number(camelot.circleOfFifthsPosition()));
+        item.put("durationMs", number(f.durationMs()));
+        for (FlowFeature feature : FlowFeature.values()) {
+            item.put(feature.columnName(), number(f.value(feature)));
+        }
+        item.put("transformVersion", AttributeValue.fromS(transformVersion));
+        item.put("runId", AttributeValue.fromS(transformVersion));
+        return item;
+    }
+
+    static Track toTrack(Map<String, AttributeValue> item) {
+        AudioFeatures features = new AudioFeatures(
+                decimal(item, FlowFeature.ACOUSTICNESS.columnName()),
+                decimal(item, FlowFeature.DANCEABILITY.columnName()),
+                decimal(item, FlowFeature.ENERGY.columnName()),
+                decimal(item, FlowFeature.INSTRUMENTALNESS.columnName()),
+                decimal(item, FlowFeature.LIVENESS.columnName()),
+                decimal(item, FlowFeature.LOUDNESS.columnName()),
+                decimal(item, FlowFeature.SPEECHINESS.columnName()),
+                decimal(item, FlowFeature.VALENCE.columnName()),
+                (int) decimal(item, "key"),
+                (int) decimal(item, "mode"),
+                decimal(item, "tempo"),
+                (long) decimal(item, "durationMs"));
+        return new Track(item.get("trackId").s(), text(item, "name"), text(item, "artist"), text(item, "album"),
+                (int) decimal(item, "popularity"), features);
+    }
+
+    private static AttributeValue number(double value) {
+        // Plain notation: DynamoDB numbers are decimal strings; the shortest repr round-trips the double.
+        return AttributeValue.fromN(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static double decimal(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new IllegalStateException("track item " + item.get("trackId") + " has no number " + name);
+        }
+        return Double.parseDouble(value.n());
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? "" : value.s();
+    }
+
+    private static void inParallel(List<Runnable> work) {
+        if (work.size() <= 1) {
+            work.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, work.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>(work.size());
+            for (Runnable task : work) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<?> future : futures) {
+                future.get(15, TimeUnit.MINUTES);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for DynamoDB", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("DynamoDB did not answer in time", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+}

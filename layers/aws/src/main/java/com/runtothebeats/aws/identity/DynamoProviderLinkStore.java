@@ -1,0 +1,175 @@
+package com.runtothebeats.aws.identity;
+
+import com.runtothebeats.core.identity.LinkStatus;
+import com.runtothebeats.core.identity.Provider;
+import com.runtothebeats.core.identity.ProviderLink;
+import com.runtothebeats.core.identity.ProviderLinkStore;
+import com.runtothebeats.core.identity.TokenCipher;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Provider links in the ProviderLinksTable (pk {@code runnerId}, sk {@code provider}; GSI
+ * {@code ExternalUserIndex} on {@code providerUser} = {@code <provider>#<externalUserId>}). Both tokens are
+ * stored encrypted through the {@link TokenCipher}; every token change is a conditional write on
+ * {@code version}, so a slow refresh can never overwrite a newer token.
+ */
+public final class DynamoProviderLinkStore implements ProviderLinkStore {
+
+    public static final String EXTERNAL_USER_INDEX = "ExternalUserIndex";
+
+    static final String RUNNER_ID = "runnerId";
+    static final String PROVIDER = "provider";
+    static final String EXTERNAL_USER_ID = "externalUserId";
+    static final String PROVIDER_USER = "providerUser";
+    static final String ENCRYPTED_REFRESH_TOKEN = "encryptedRefreshToken";
+    static final String ACCESS_TOKEN = "accessToken";
+    static final String ACCESS_TOKEN_EXPIRES_AT = "accessTokenExpiresAt";
+    static final String SCOPES = "scopes";
+    static final String STATUS = "status";
+    static final String VERSION = "version";
+    static final String UPDATED_AT = "updatedAt";
+    static final String REFRESH_CLAIMED_UNTIL = "refreshClaimedUntil";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final TokenCipher cipher;
+
+    public DynamoProviderLinkStore(DynamoDbClient dynamo, String tableName, TokenCipher cipher) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<ProviderLink> find(String runnerId, Provider provider) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(key(runnerId, provider))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<ProviderLink> findByExternalUser(Provider provider, String externalUserId) {
+        QueryResponse response = dynamo.query(r -> r.tableName(tableName).indexName(EXTERNAL_USER_INDEX)
+                .keyConditionExpression("#pu = :pu")
+                .expressionAttributeNames(Map.of("#pu", PROVIDER_USER))
+                .expressionAttributeValues(Map.of(":pu", s(providerUser(provider, externalUserId)))));
+        // The index is eventually consistent and only locates the link: read the item itself consistently.
+        List<ProviderLink> links = response.items().stream()
+                .map(item -> find(item.get(RUNNER_ID).s(), provider))
+                .flatMap(Optional::stream)
+                .filter(link -> externalUserId.equals(link.externalUserId()))
+                .toList();
+        return links.stream().filter(l -> l.status() == LinkStatus.CONNECTED).findFirst()
+                .or(() -> links.stream().findFirst());
+    }
+
+    @Override
+    public void save(ProviderLink link) {
+        dynamo.putItem(r -> r.tableName(tableName).item(toItem(link)));
+    }
+
+    @Override
+    public boolean replaceIfVersion(ProviderLink updated, long expectedVersion) {
+        try {
+            dynamo.putItem(r -> r.tableName(tableName).item(toItem(updated))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException newerVersionStored) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean claimRefresh(String runnerId, Provider provider, long expectedVersion, Instant now, Instant until) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(key(runnerId, provider))
+                    .updateExpression("SET #claim = :until")
+                    .conditionExpression("#v = :expected AND (attribute_not_exists(#claim) OR #claim < :now)")
+                    .expressionAttributeNames(Map.of("#v", VERSION, "#claim", REFRESH_CLAIMED_UNTIL))
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion),
+                            ":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException someoneElseHoldsIt) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String runnerId, Provider provider) {
+        dynamo.deleteItem(r -> r.tableName(tableName).key(key(runnerId, provider)));
+    }
+
+    static String providerUser(Provider provider, String externalUserId) {
+        return provider.id() + "#" + externalUserId;
+    }
+
+    private static Map<String, AttributeValue> key(String runnerId, Provider provider) {
+        return Map.of(RUNNER_ID, s(runnerId), PROVIDER, s(provider.id()));
+    }
+
+    private Map<String, AttributeValue> toItem(ProviderLink link) {
+        Map<String, AttributeValue> item = new HashMap<>(key(link.runnerId(), link.provider()));
+        if (link.externalUserId() != null) {
+            item.put(EXTERNAL_USER_ID, s(link.externalUserId()));
+            item.put(PROVIDER_USER, s(providerUser(link.provider(), link.externalUserId())));
+        }
+        if (link.refreshToken() != null) {
+            item.put(ENCRYPTED_REFRESH_TOKEN, s(cipher.encrypt(link.refreshToken())));
+        }
+        if (link.accessToken() != null) {
+            // Short-lived, but still a bearer credential: encrypted like the refresh token.
+            item.put(ACCESS_TOKEN, s(cipher.encrypt(link.accessToken())));
+        }
+        if (link.accessTokenExpiresAt() != null) {
+            item.put(ACCESS_TOKEN_EXPIRES_AT, s(link.accessTokenExpiresAt().toString()));
+        }
+        if (link.scopes() != null) {
+            item.put(SCOPES, s(link.scopes()));
+        }
+        item.put(STATUS, s(link.status().name()));
+        item.put(VERSION, n(link.version()));
+        item.put(UPDATED_AT, s(Instant.now().toString()));
+        return item;
+    }
+
+    private ProviderLink fromItem(Map<String, AttributeValue> item) {
+        return new ProviderLink(
+                item.get(RUNNER_ID).s(),
+                Provider.fromId(item.get(PROVIDER).s()),
+                str(item, EXTERNAL_USER_ID),
+                decrypted(item, ACCESS_TOKEN),
+                Optional.ofNullable(str(item, ACCESS_TOKEN_EXPIRES_AT)).map(Instant::parse).orElse(null),
+                decrypted(item, ENCRYPTED_REFRESH_TOKEN),
+                str(item, SCOPES),
+                LinkStatus.valueOf(item.get(STATUS).s()),
+                Long.parseLong(item.get(VERSION).n()));
+    }
+
+    private String decrypted(Map<String, AttributeValue> item, String attribute) {
+        String stored = str(item, attribute);
+        return stored == null ? null : cipher.decrypt(stored);
+    }
+
+    private static String str(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,38 @@
+package com.runtothebeats.core.heartrate;
+
+/**
+ * The music tempo (beats per minute, one beat per step) that suits a runner at a given heart rate.
+ *
+ * <p>Effort is the heart-rate reserve fraction (Karvonen): {@code (hr - resting) / (max - resting)}. From
+ * 50% reserve (an easy run) to 100% (all out) the suggested cadence climbs linearly from 150 to 185 steps
+ * per minute, the range runners' cadence spans from easy running to racing; below 50% (walking, warming
+ * up) it climbs from 120 (a brisk walk) to 150.
+ */
+public final class SuggestedTempo {
+
+    static final double EASY_RUN_RESERVE = 0.5;
+    static final int WALK_TEMPO = 120;
+    static final int EASY_RUN_TEMPO = 150;
+    static final int ALL_OUT_TEMPO = 185;
+
+    private SuggestedTempo() {
+    }
+
+    public static int forHeartRate(int heartRate, int resting, int max) {
+        double reserve = Math.max(1, max - resting);
+        double effort = Math.min(1.0, Math.max(0.0, (heartRate - resting) / reserve));
+        double tempo = effort < EASY_RUN_RESERVE
+                ? WALK_TEMPO + (EASY_RUN_TEMPO - WALK_TEMPO) * effort / EASY_RUN_RESERVE
+                : EASY_RUN_TEMPO + (ALL_OUT_TEMPO - EASY_RUN_TEMPO) * (effort - EASY_RUN_RESERVE) / (1 - EASY_RUN_RESERVE);
+        return (int) Math.round(tempo);
+    }
+
+    /** Heart-rate zone 1–5 by reserve fraction (50–60%, 60–70%, 70–80%, 80–90%, 90–100%); 0 below zone 1. */
+    public static int zone(int heartRate, int resting, int max) {
+        double effort = (heartRate - resting) / (double) Math.max(1, max - resting);
+        if (effort < 0.5) {
+            return 0;
+        }
+        return (int) Math.min(5, Math.floor((effort - 0.5) * 10) + 1);
+    }
+}

@@ -1,0 +1,31 @@
+package com.runtothebeats.core.publishing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where publish progress is kept (the publications table in AWS). Progress writes are conditional on
+ * holding the publication's lease, so a worker whose lease lapsed cannot overwrite the progress of the one
+ * that took over.
+ */
+public interface PublicationStore {
+
+    /** Stores {@code fresh} unless a publication with its key exists; returns whichever is stored. */
+    Publication beginOrFind(Publication fresh, Instant now);
+
+    Optional<Publication> find(String idempotencyKey);
+
+    /** True when {@code owner} now holds the lease until {@code until} (free, lapsed, or already theirs). */
+    boolean claim(String idempotencyKey, String owner, Instant now, Instant until);
+
+    void release(String idempotencyKey, String owner);
+
+    /** @throws PublishInProgressException when {@code owner} no longer holds the lease */
+    void recordPlaylist(String idempotencyKey, String owner, String playlistId, String playlistUrl);
+
+    /** @throws PublishInProgressException when {@code owner} no longer holds the lease */
+    void recordItemsAdded(String idempotencyKey, String owner, int itemsAdded);
+
+    /** Marks it complete and releases the lease. */
+    void complete(String idempotencyKey, String owner, Instant now);
+}

@@ -1,0 +1,34 @@
+package com.runtothebeats.providers.googlehealth;
+
+import java.net.URI;
+
+/**
+ * Where Google's OAuth and Health API live. Unconfigured, the real hosts; with
+ * {@code GOOGLE_OAUTH_BASE_URL} set (a stand-in), authorization at {@code <base>/o/oauth2/v2/auth} and the
+ * token endpoint at {@code <base>/token}; the Health API at {@code GOOGLE_HEALTH_API_BASE_URL} ({@code /v4/...}).
+ */
+public record GoogleEndpoints(URI authorization, URI token, URI healthApi) {
+
+    public static final String HEART_RATE_SCOPE =
+            "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly";
+
+    public static GoogleEndpoints of(String oauthBaseUrl, String healthApiBaseUrl) {
+        URI authorization;
+        URI token;
+        if (oauthBaseUrl == null || oauthBaseUrl.isBlank()) {
+            authorization = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+            token = URI.create("https://oauth2.googleapis.com/token");
+        } else {
+            String base = trimSlash(oauthBaseUrl);
+            authorization = URI.create(base + "/o/oauth2/v2/auth");
+            token = URI.create(base + "/token");
+        }
+        String health = healthApiBaseUrl == null || healthApiBaseUrl.isBlank()
+                ? "https://health.googleapis.com" : trimSlash(healthApiBaseUrl);
+        return new GoogleEndpoints(authorization, token, URI.create(health));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

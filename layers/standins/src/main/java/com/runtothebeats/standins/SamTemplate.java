@@ -1,0 +1,409 @@
+package com.runtothebeats.standins;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * template.yaml read as data: what the local stack and the tests need to behave exactly as the deployed
+ * system is described (functions with their handlers and environments, HTTP routes, stream subscriptions,
+ * the state machine, the tables). Values keep their intrinsics ({@link Intrinsic}); {@link TemplateValues}
+ * resolves them to local names.
+ */
+public final class SamTemplate {
+
+    public static final String FUNCTION = "AWS::Serverless::Function";
+    public static final String STATE_MACHINE = "AWS::Serverless::StateMachine";
+    public static final String TABLE = "AWS::DynamoDB::Table";
+
+    /** Pseudo parameters every template may {@code !Ref}. */
+    public static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
+            "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+
+    private final Path baseDirectory;
+    private final Map<String, Object> document;
+
+    private SamTemplate(Path baseDirectory, Map<String, Object> document) {
+        this.baseDirectory = baseDirectory;
+        this.document = document;
+    }
+
+    public static SamTemplate load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the template " + file, e);
+        }
+    }
+
+    /** {@code baseDirectory} is where relative CodeUri/DefinitionUri paths start (the template's folder). */
+    public static SamTemplate parse(String yaml, Path baseDirectory) {
+        return new SamTemplate(baseDirectory, CloudFormationYaml.parse(yaml));
+    }
+
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    public Map<String, Object> document() {
+        return document;
+    }
+
+    // ------------------------------------------------------------------ parameters, conditions, resources
+
+    public record Parameter(String name, String type, Optional<Object> defaultValue) {
+    }
+
+    public Map<String, Parameter> parameters() {
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        section("Parameters").forEach((name, value) -> {
+            Map<String, Object> properties = asMap(value);
+            parameters.put(name, new Parameter(name, String.valueOf(properties.getOrDefault("Type", "String")),
+                    Optional.ofNullable(properties.get("Default"))));
+        });
+        return parameters;
+    }
+
+    public Map<String, Object> conditions() {
+        return section("Conditions");
+    }
+
+    public Map<String, Object> mappings() {
+        return section("Mappings");
+    }
+
+    public record Resource(String logicalId, String type, Map<String, Object> properties, Map<String, Object> definition) {
+        public Optional<Object> property(String name) {
+            return Optional.ofNullable(properties.get(name));
+        }
+    }
+
+    public Map<String, Resource> resources() {
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        section("Resources").forEach((id, value) -> {
+            Map<String, Object> definition = asMap(value);
+            resources.put(id, new Resource(id, String.valueOf(definition.get("Type")), asMap(definition.get("Properties")), definition));
+        });
+        return resources;
+    }
+
+    public Resource resource(String logicalId) {
+        Resource resource = resources().get(logicalId);
+        if (resource == null) {
+            throw new NoSuchElementException("template.yaml has no resource " + logicalId);
+        }
+        return resource;
+    }
+
+    public List<Resource> resourcesOfType(String type) {
+        return resources().values().stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    /**
+     * A function with the Globals applied: {@code environment} is Globals' variables overridden by the
+     * function's own; values (also timeout and memory size) still unresolved.
+     */
+    public record FunctionDefinition(String logicalId, String handler, Object codeUri, String runtime,
+                                     Map<String, Object> environment, Object timeout, Object memorySize,
+                                     Map<String, Map<String, Object>> events) {
+
+        /** {@code com.example.Handler::handleRequest} → {@code com.example.Handler}. */
+        public String handlerClass() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? handler : handler.substring(0, separator);
+        }
+
+        public Optional<String> handlerMethod() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? Optional.empty() : Optional.of(handler.substring(separator + 2));
+        }
+    }
+
+    public List<FunctionDefinition> functions() {
+        return resourcesOfType(FUNCTION).stream().map(this::functionOf).toList();
+    }
+
+    public FunctionDefinition function(String logicalId) {
+        Resource resource = resource(logicalId);
+        if (!resource.type().equals(FUNCTION)) {
+            throw new NoSuchElementException(logicalId + " is a " + resource.type() + ", not a function");
+        }
+        return functionOf(resource);
+    }
+
+    private FunctionDefinition functionOf(Resource resource) {
+        Map<String, Object> globals = asMap(section("Globals").get("Function"));
+        Map<String, Object> properties = resource.properties();
+        Map<String, Object> environment = new LinkedHashMap<>(variablesOf(globals));
+        environment.putAll(variablesOf(properties));
+        Object handler = properties.getOrDefault("Handler", globals.get("Handler"));
+        if (handler == null) {
+            throw new IllegalStateException(resource.logicalId() + " has no Handler");
+        }
+        Map<String, Map<String, Object>> events = new LinkedHashMap<>();
+        asMap(properties.get("Events")).forEach((name, event) -> events.put(name, asMap(event)));
+        return new FunctionDefinition(resource.logicalId(), String.valueOf(handler),
+                properties.getOrDefault("CodeUri", globals.get("CodeUri")),
+                String.valueOf(properties.getOrDefault("Runtime", globals.getOrDefault("Runtime", "java17"))),
+                Collections.unmodifiableMap(environment),
+                properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)),
+                properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128)),
+                events);
+    }
+
+    private static Map<String, Object> variablesOf(Map<String, Object> functionProperties) {
+        return asMap(asMap(functionProperties.get("Environment")).get("Variables"));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** An HttpApi route: {@code method} is upper case ({@code ANY} for any), {@code path} as in the template. */
+    public record HttpRoute(String functionId, String eventName, String method, String path, Optional<Object> api) {
+        /** SAM's default route, used when an HttpApi event names no path. */
+        public static final String DEFAULT_PATH = "$default";
+    }
+
+    public List<HttpRoute> httpRoutes() {
+        List<HttpRoute> routes = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            function.events().forEach((name, event) -> {
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> properties = asMap(event.get("Properties"));
+                    String method = String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT);
+                    String path = String.valueOf(properties.getOrDefault("Path", HttpRoute.DEFAULT_PATH));
+                    routes.add(new HttpRoute(function.logicalId(), name, method, path, Optional.ofNullable(properties.get("ApiId"))));
+                }
+            });
+        }
+        return routes;
+    }
+
+    /**
+     * A DynamoDB stream event source. {@code tableLogicalId} is set when the stream is written as
+     * {@code !GetAtt Table.StreamArn}, the only form the local stack can follow.
+     */
+    public record StreamSubscription(String functionId, String eventName, Object stream, Optional<String> tableLogicalId,
+                                     String startingPosition, int batchSize, int maximumRetryAttempts,
+                                     boolean bisectBatchOnFunctionError, boolean enabled) {
+    }
+
+    public List<StreamSubscription> streamSubscriptions() {
+        List<StreamSubscription> subscriptions = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            function.events().forEach((name, event) -> {
+                if ("DynamoDB".equals(event.get("Type"))) {
+                    Map<String, Object> properties = asMap(event.get("Properties"));
+                    Object stream = properties.get("Stream");
+                    Optional<String> table = stream instanceof Intrinsic intrinsic
+                            && intrinsic.function().equals(Intrinsic.GET_ATT)
+                            && intrinsic.attribute().filter("StreamArn"::equals).isPresent()
+                            ? intrinsic.target() : Optional.empty();
+                    subscriptions.add(new StreamSubscription(function.logicalId(), name, stream, table,
+                            String.valueOf(properties.getOrDefault("StartingPosition", "TRIM_HORIZON")),
+                            intOf(properties.getOrDefault("BatchSize", 100)),
+                            intOf(properties.getOrDefault("MaximumRetryAttempts", -1)),
+                            Boolean.parseBoolean(String.valueOf(properties.getOrDefault("BisectBatchOnFunctionError", false))),
+                            Boolean.parseBoolean(String.valueOf(properties.getOrDefault("Enabled", true)))));
+                }
+            });
+        }
+        return subscriptions;
+    }
+
+    // ------------------------------------------------------------------ state machines
+
+    public record StateMachineDefinition(String logicalId, Optional<String> definitionUri,
+                                         Map<String, Object> definitionSubstitutions, Map<String, Object> events) {
+    }
+
+    public List<StateMachineDefinition> stateMachines() {
+        return resourcesOfType(STATE_MACHINE).stream().map(resource -> new StateMachineDefinition(resource.logicalId(),
+                resource.property("DefinitionUri").filter(String.class::isInstance).map(String.class::cast),
+                asMap(resource.properties().get("DefinitionSubstitutions")),
+                asMap(resource.properties().get("Events")))).toList();
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    public record KeyAttribute(String name, String type) {
+    }
+
+    public record Index(String name, KeyAttribute hash, Optional<KeyAttribute> range, String projectionType,
+                        List<String> nonKeyAttributes) {
+    }
+
+    public record TableDefinition(String logicalId, Optional<Object> tableName, KeyAttribute hash,
+                                  Optional<KeyAttribute> range, List<Index> globalIndexes, List<Index> localIndexes,
+                                  Optional<String> streamViewType, Optional<String> timeToLiveAttribute) {
+    }
+
+    public List<TableDefinition> tables() {
+        return resourcesOfType(TABLE).stream().map(SamTemplate::tableOf).toList();
+    }
+
+    public TableDefinition table(String logicalId) {
+        return tableOf(resource(logicalId));
+    }
+
+    private static TableDefinition tableOf(Resource resource) {
+        Map<String, Object> p = resource.properties();
+        Map<String, String> types = new LinkedHashMap<>();
+        asList(p.get("AttributeDefinitions")).forEach(definition -> {
+            Map<String, Object> d = asMap(definition);
+            types.put(String.valueOf(d.get("AttributeName")), String.valueOf(d.get("AttributeType")));
+        });
+        List<KeyAttribute> keys = keySchema(resource.logicalId(), p.get("KeySchema"), types);
+        Map<String, Object> stream = asMap(p.get("StreamSpecification"));
+        Map<String, Object> ttl = asMap(p.get("TimeToLiveSpecification"));
+        Optional<String> ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.getOrDefault("Enabled", false)))
+                ? Optional.of(String.valueOf(ttl.get("AttributeName"))) : Optional.empty();
+        return new TableDefinition(resource.logicalId(), Optional.ofNullable(p.get("TableName")),
+                keys.get(0), keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
+                indexes(resource.logicalId(), p.get("GlobalSecondaryIndexes"), types),
+                indexes(resource.logicalId(), p.get("LocalSecondaryIndexes"), types),
+                Optional.ofNullable(stream.get("StreamViewType")).map(String::valueOf),
+                ttlAttribute);
+    }
+
+    private static List<Index> indexes(String table, Object definitions, Map<String, String> types) {
+        return asList(definitions).stream().map(definition -> {
+            Map<String, Object> d = asMap(definition);
+            String name = String.valueOf(d.get("IndexName"));
+            List<KeyAttribute> keys = keySchema(table + "." + name, d.get("KeySchema"), types);
+            Map<String, Object> projection = asMap(d.get("Projection"));
+            return new Index(name, keys.get(0), keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
+                    String.valueOf(projection.getOrDefault("ProjectionType", "ALL")),
+                    asList(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList());
+        }).toList();
+    }
+
+    /** HASH first, then RANGE if any, each with its declared attribute type. */
+    private static List<KeyAttribute> keySchema(String owner, Object schema, Map<String, String> types) {
+        KeyAttribute hash = null;
+        KeyAttribute range = null;
+        for (Object element : asList(schema)) {
+            Map<String, Object> e = asMap(element);
+            String name = String.valueOf(e.get("AttributeName"));
+            String type = types.get(name);
+            if (type == null) {
+                throw new IllegalStateException(owner + ": key attribute " + name + " is not in AttributeDefinitions");
+            }
+            if ("HASH".equals(e.get("KeyType"))) {
+                hash = new KeyAttribute(name, type);
+            } else {
+                range = new KeyAttribute(name, type);
+            }
+        }
+        if (hash == null) {
+            throw new IllegalStateException(owner + " has no HASH key");
+        }
+        return range == null ? List.of(hash) : List.of(hash, range);
+    }
+
+    // ------------------------------------------------------------------ references
+
+    /** Where a template value points: a {@code Ref}, a {@code Fn::GetAtt}, or a {@code ${Name}} inside a {@code Fn::Sub}. */
+    public record Reference(String location, String target, Optional<String> attribute) {
+    }
+
+    /** Every reference in Resources, Outputs and Conditions, for checking that each one resolves. */
+    public List<Reference> references() {
+        List<Reference> references = new ArrayList<>();
+        for (String section : List.of("Resources", "Outputs", "Conditions", "Globals")) {
+            collectReferences(section, document.get(section), references);
+        }
+        return references;
+    }
+
+    private static void collectReferences(String location, Object value, List<Reference> out) {
+        if (value instanceof Intrinsic intrinsic) {
+            switch (intrinsic.function()) {
+                case Intrinsic.REF, Intrinsic.GET_ATT -> intrinsic.target().ifPresent(target ->
+                        out.add(new Reference(location, target, intrinsic.attribute())));
+                case Intrinsic.SUB -> {
+                    String text;
+                    Map<String, Object> locals = Map.of();
+                    if (intrinsic.argument() instanceof List<?> parts && !parts.isEmpty()) {
+                        text = String.valueOf(parts.get(0));
+                        locals = parts.size() > 1 ? asMap(parts.get(1)) : Map.of();
+                        collectReferences(location, locals, out);
+                    } else {
+                        text = String.valueOf(intrinsic.argument());
+                    }
+                    Matcher m = SUB_VARIABLE.matcher(text);
+                    while (m.find()) {
+                        String variable = m.group(1).trim();
+                        if (locals.containsKey(variable)) {
+                            continue;
+                        }
+                        int dot = variable.indexOf('.');
+                        out.add(dot < 0 || variable.startsWith("AWS::")
+                                ? new Reference(location, variable, Optional.empty())
+                                : new Reference(location, variable.substring(0, dot), Optional.of(variable.substring(dot + 1))));
+                    }
+                    return;
+                }
+                default -> {
+                    // other functions only contain references
+                }
+            }
+            collectReferences(location, intrinsic.argument(), out);
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collectReferences(location + "." + k, v, out));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collectReferences(location + "[" + i + "]", list.get(i), out);
+            }
+        }
+    }
+
+    /**
+     * Whether a reference can resolve: a parameter, a resource, a pseudo parameter, or a resource SAM
+     * generates from ours ({@code <Function>Role}, {@code ServerlessHttpApi}, {@code <StateMachine>Role}).
+     */
+    public boolean resolves(String target) {
+        if (PSEUDO_PARAMETERS.contains(target) || parameters().containsKey(target) || resources().containsKey(target)) {
+            return true;
+        }
+        if (target.equals("ServerlessHttpApi") || target.equals("ServerlessRestApi")) {
+            return true;
+        }
+        return target.endsWith("Role") && resources().containsKey(target.substring(0, target.length() - "Role".length()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Map<String, Object> section(String name) {
+        return asMap(document.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> asList(Object value) {
+        return value instanceof List<?> list ? (List<Object>) list : List.of();
+    }
+
+    private static int intOf(Object value) {
+        return value instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(value));
+    }
+}

@@ -1,58 +1,63 @@
 package com.runtothebeats.core.music;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CamelotKeyTest {
 
-    // pitch class (C = 0), mode (1 major, 0 minor), the key's name, its Camelot code (the published wheel)
-    @ParameterizedTest(name = "{2} is {3}")
+    /** The DJ's Camelot chart, written out key by key (pitch class with C = 0). */
+    @ParameterizedTest(name = "{0} -> {3}")
     @CsvSource({
-            "0, 1, C major, 8B", "7, 1, G major, 9B", "2, 1, D major, 10B", "9, 1, A major, 11B",
-            "4, 1, E major, 12B", "11, 1, B major, 1B", "6, 1, F# major, 2B", "1, 1, Db major, 3B",
-            "8, 1, Ab major, 4B", "3, 1, Eb major, 5B", "10, 1, Bb major, 6B", "5, 1, F major, 7B",
-            "9, 0, A minor, 8A", "4, 0, E minor, 9A", "11, 0, B minor, 10A", "6, 0, F# minor, 11A",
-            "1, 0, C# minor, 12A", "8, 0, G# minor, 1A", "3, 0, Eb minor, 2A", "10, 0, Bb minor, 3A",
-            "5, 0, F minor, 4A", "0, 0, C minor, 5A", "7, 0, G minor, 6A", "2, 0, D minor, 7A"})
-    void mapsEveryKeyToItsPlaceOnTheWheel(int pitchClass, int mode, String name, String camelot) {
-        CamelotKey key = CamelotKey.of(pitchClass, mode);
-        assertEquals(camelot, key.toString(), name);
-        assertEquals(key, CamelotKey.parse(camelot));
+            "C major, 0, 1, 8B", "Db major, 1, 1, 3B", "D major, 2, 1, 10B", "Eb major, 3, 1, 5B",
+            "E major, 4, 1, 12B", "F major, 5, 1, 7B", "F# major, 6, 1, 2B", "G major, 7, 1, 9B",
+            "Ab major, 8, 1, 4B", "A major, 9, 1, 11B", "Bb major, 10, 1, 6B", "B major, 11, 1, 1B",
+            "C minor, 0, 0, 5A", "C# minor, 1, 0, 12A", "D minor, 2, 0, 7A", "Eb minor, 3, 0, 2A",
+            "E minor, 4, 0, 9A", "F minor, 5, 0, 4A", "F# minor, 6, 0, 11A", "G minor, 7, 0, 6A",
+            "G# minor, 8, 0, 1A", "A minor, 9, 0, 8A", "Bb minor, 10, 0, 3A", "B minor, 11, 0, 10A"})
+    void mapsEveryKeyToItsCamelotCode(String name, int pitchClass, int mode, String camelot) {
+        assertEquals(camelot, CamelotKey.of(pitchClass, mode).toString(), name);
+        assertEquals(CamelotKey.of(pitchClass, mode), CamelotKey.parse(camelot));
     }
 
     @Test
-    void the24KeysAreDistinctAndFifthsCountFromCMajor() {
-        Set<CamelotKey> all = new HashSet<>();
-        for (int pitch = 0; pitch < 12; pitch++) {
-            for (int mode = 0; mode <= 1; mode++) {
-                all.add(CamelotKey.of(pitch, mode));
-            }
+    void the24KeysAreDistinct() {
+        Set<CamelotKey> keys = new HashSet<>();
+        for (int pc = 0; pc < 12; pc++) {
+            keys.add(CamelotKey.of(pc, 0));
+            keys.add(CamelotKey.of(pc, 1));
         }
-        assertEquals(24, all.size());
-        assertEquals(0, CamelotKey.of(0, 1).circleOfFifthsPosition());  // C major
-        assertEquals(0, CamelotKey.of(9, 0).circleOfFifthsPosition());  // A minor, its relative
-        assertEquals(1, CamelotKey.of(7, 1).circleOfFifthsPosition());  // G major, one sharp
-        assertEquals(11, CamelotKey.of(5, 1).circleOfFifthsPosition()); // F major, one flat
-        assertEquals(6, CamelotKey.of(6, 1).circleOfFifthsPosition());  // F# major, opposite C
+        assertEquals(24, keys.size());
     }
 
     @Test
-    void neighboursOnTheWheelAreCompatible() {
+    void compatibleMeansSameKeyOneHourOrRelative() {
         CamelotKey c = CamelotKey.parse("8B");
-        assertTrue(c.isCompatibleWith(CamelotKey.parse("8A")));
-        assertTrue(c.isCompatibleWith(CamelotKey.parse("9B")));
+        assertTrue(c.isCompatibleWith(CamelotKey.parse("8B")));
         assertTrue(c.isCompatibleWith(CamelotKey.parse("7B")));
+        assertTrue(c.isCompatibleWith(CamelotKey.parse("9B")));
+        assertTrue(c.isCompatibleWith(CamelotKey.parse("8A")));
         assertFalse(c.isCompatibleWith(CamelotKey.parse("9A")));
-        assertEquals(1, CamelotKey.parse("12B").stepsTo(CamelotKey.parse("1B")));
-        assertEquals(6, CamelotKey.parse("2B").stepsTo(CamelotKey.parse("8B")));
+        assertFalse(c.isCompatibleWith(CamelotKey.parse("10B")));
+        assertTrue(CamelotKey.parse("12A").isCompatibleWith(CamelotKey.parse("1A")), "the wheel wraps round");
+    }
+
+    @Test
+    void costGrowsWithStepsRoundTheWheel() {
+        CamelotKey c = CamelotKey.parse("8B");
+        assertEquals(0, c.stepsTo(CamelotKey.parse("8B")));
+        assertEquals(1, c.stepsTo(CamelotKey.parse("9B")));
+        assertEquals(2, c.stepsTo(CamelotKey.parse("10B")));
+        assertEquals(3, c.stepsTo(CamelotKey.parse("10A")));
+        assertEquals(6, c.stepsTo(CamelotKey.parse("2B")));
+        assertEquals(7, c.stepsTo(CamelotKey.parse("2A")));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package com.runtothebeats.core.playlist;
+
+import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.run.TargetTempo;
+import com.runtothebeats.core.run.TempoPlan;
+import com.runtothebeats.core.validation.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The recommender as one application service: the API handler and the CLI both turn their input into a
+ * {@link RecommendationRequest} and print what this returns, so {@code ./beats recommend --format json}
+ * and {@code POST /api/recommendations} give the same body for the same request.
+ */
+public final class RecommendationService {
+
+    public static final double MIN_MINUTES = 5;
+    public static final double MAX_MINUTES = 240;
+    public static final int MAX_SEARCH_RESULTS = 25;
+    public static final int DEFAULT_SEARCH_RESULTS = 10;
+
+    private final PlaylistBuilder builder;
+    private volatile String[] searchText;
+
+    public RecommendationService(PlaylistBuilder builder) {
+        this.builder = builder;
+    }
+
+    public PlaylistBuilder builder() {
+        return builder;
+    }
+
+    /**
+     * @throws InvalidInputException naming the field for input a caller can fix (400)
+     * @throws NoPlaylistException   when the catalog holds no playlist meeting the constraints (422)
+     */
+    public Recommendation recommend(RecommendationRequest request) {
+        Double minutes = request.minutes();
+        if (minutes == null) {
+            throw new InvalidInputException("minutes", "minutes is required: the run's length, " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES);
+        }
+        if (!Double.isFinite(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw new InvalidInputException("minutes", "minutes must be from " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES + ", was " + minutes);
+        }
+        TempoPlan plan = TempoPlan.resolve(request.plan(), request.target(), minutes);
+        TargetTempo target = request.target() != null ? request.target() : TargetTempo.fromPlan(plan.bpmAt(0));
+        PlaylistOptions options = request.options();
+        Playlist playlist = builder.build(plan, minutes, request.seedTrackIds(), options);
+        return describe(playlist, plan, target, minutes, options);
+    }
+
+    private Recommendation describe(Playlist playlist, TempoPlan plan, TargetTempo target, double minutes, PlaylistOptions options) {
+        List<Recommendation.Item> items = new ArrayList<>();
+        double errorSum = 0;
+        double errorMax = 0;
+        int transitions = 0;
+        int harmonic = 0;
+        double jumpSum = 0;
+        double flowSum = 0;
+        int flowCount = 0;
+        PlacedTrack previous = null;
+        for (PlacedTrack p : playlist.tracks()) {
+            Track t = p.track();
+            items.add(new Recommendation.Item(p.position(), t.id(), t.name(), t.artist(), t.tempo(), p.effectiveTempo(),
+                    p.targetTempo(), p.startMs(), t.features().key(), t.features().mode(), t.camelotKey().toString(),
+                    t.durationMs(), p.harmonic(), p.seed(), p.score()));
+            double error = Math.abs(p.effectiveTempo() - p.targetTempo());
+            errorSum += error;
+            errorMax = Math.max(errorMax, error);
+            if (previous != null) {
+                transitions++;
+                harmonic += p.harmonic() ? 1 : 0;
+                jumpSum += Math.abs(p.effectiveTempo() - previous.effectiveTempo());
+                flowSum += p.score().flow();
+                flowCount++;
+            }
+            previous = p;
+        }
+        int n = items.size();
+        Recommendation.Summary summary = new Recommendation.Summary(n, playlist.totalDurationMs(), minutes,
+                n == 0 ? 0 : errorSum / n, errorMax, transitions == 0 ? 1.0 : (double) harmonic / transitions,
+                transitions == 0 ? 0 : jumpSum / transitions, flowCount == 0 ? 0 : flowSum / flowCount,
+                playlist.modelUsed(), playlist.modelVersion(), playlist.modelUsed() ? "model" : "previous-track",
+                playlist.totalCost(), playlist.beamWidthUsed(), options.fold(), options.toleranceBpm(),
+                options.strictHarmony() ? "strict" : "prefer");
+        return new Recommendation(items, summary, target, new Recommendation.Plan(plan.type(), plan.curve(minutes)));
+    }
+
+    /**
+     * Catalog tracks whose name, artist or album holds every word of {@code query} (case-insensitive),
+     * most popular first; for choosing seed tracks.
+     */
+    public List<TrackMatch> search(String query, int limit) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        if (q.length() < 2 || q.length() > 100) {
+            throw new InvalidInputException("q", "q must be 2 to 100 characters of a track name or artist");
+        }
+        if (limit < 1 || limit > MAX_SEARCH_RESULTS) {
+            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_SEARCH_RESULTS + ", was " + limit);
+        }
+        String[] words = q.split("\\s+");
+        String[] text = searchText();
+        TempoIndex index = builder.index();
+        List<Track> found = new ArrayList<>();
+        for (int i = 0; i < text.length; i++) {
+            boolean all = true;
+            for (String w : words) {
+                if (!text[i].contains(w)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                found.add(index.track(i));
+            }
+        }
+        found.sort(Comparator.comparingInt((Track t) -> t.name().equalsIgnoreCase(q) ? 0 : 1)
+                .thenComparing(Comparator.comparingInt(Track::popularity).reversed())
+                .thenComparing(Track::id));
+        return found.stream().limit(limit).map(TrackMatch::of).toList();
+    }
+
+    private String[] searchText() {
+        String[] text = searchText;
+        if (text == null) {
+            synchronized (this) {
+                if (searchText == null) {
+                    TempoIndex index = builder.index();
+                    String[] built = new String[index.size()];
+                    for (int i = 0; i < built.length; i++) {
+                        Track t = index.track(i);
+                        built[i] = (t.name() + " \u0001 " + t.artist() + " \u0001 " + t.album()).toLowerCase(Locale.ROOT);
+                    }
+                    searchText = built;
+                }
+                text = searchText;
+            }
+        }
+        return text;
+    }
+
+    /** Builds the search text now, so the first search after a restore is as fast as the rest. */
+    public void prepareSearch() {
+        searchText();
+    }
+}

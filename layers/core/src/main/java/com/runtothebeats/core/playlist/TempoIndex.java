@@ -1,0 +1,246 @@
+package com.runtothebeats.core.playlist;
+
+import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.music.CamelotKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The catalog in memory, arranged for playlist search: one tempo-sorted list per Camelot key, so each
+ * step of the search looks only at the keys it may move to and, within them, at the tempo window around
+ * the slot's target (and its half and double). Built once per container from the catalog; read-only
+ * afterwards, so one index serves concurrent requests.
+ *
+ * <p>Per-track data sits in parallel primitive arrays (a million tracks' standardised flow vectors take
+ * 32 MB as floats) because the search touches thousands of candidates per step.
+ */
+public final class TempoIndex {
+
+    /** Camelot keys as bucket numbers 0..23: (hour − 1) × 2 + (major ? 1 : 0). */
+    public static final int KEYS = 24;
+
+    private final List<Track> tracks;
+    private final FeatureTransform transform;
+    private final Map<String, Integer> byId;
+    private final double[] tempo;
+    private final long[] durationMs;
+    private final int[] key;
+    private final int[] artist;
+    private final int[] song;
+    private final float[] vectors;
+    private final int[][] orderByKey;
+    private final double[][] temposByKey;
+    private final long maxDurationMs;
+
+    private TempoIndex(List<Track> tracks, FeatureTransform transform) {
+        int n = tracks.size();
+        this.tracks = tracks;
+        this.transform = transform;
+        this.byId = new HashMap<>(n * 2);
+        this.tempo = new double[n];
+        this.durationMs = new long[n];
+        this.key = new int[n];
+        this.artist = new int[n];
+        this.song = new int[n];
+        this.vectors = new float[n * FlowFeature.COUNT];
+        Map<String, Integer> artists = new HashMap<>();
+        Map<String, Integer> songs = new HashMap<>();
+        int[] perKey = new int[KEYS];
+        long longest = 0;
+        for (int i = 0; i < n; i++) {
+            Track t = tracks.get(i);
+            byId.put(t.id(), i);
+            tempo[i] = t.tempo();
+            durationMs[i] = t.durationMs();
+            longest = Math.max(longest, t.durationMs());
+            key[i] = bucket(t.camelotKey());
+            perKey[key[i]]++;
+            String artistName = normalise(t.artist());
+            artist[i] = artists.computeIfAbsent(artistName, a -> artists.size());
+            // The same recording is often listed under several ids (single, album, compilation).
+            song[i] = songs.computeIfAbsent(normalise(t.name()) + "\u0000" + artistName, s -> songs.size());
+            double[] v = transform.standardise(t.features());
+            for (int j = 0; j < v.length; j++) {
+                vectors[i * FlowFeature.COUNT + j] = (float) v[j];
+            }
+        }
+        this.maxDurationMs = longest;
+        this.orderByKey = new int[KEYS][];
+        this.temposByKey = new double[KEYS][];
+        int[] fill = new int[KEYS];
+        for (int k = 0; k < KEYS; k++) {
+            orderByKey[k] = new int[perKey[k]];
+        }
+        for (int i = 0; i < n; i++) {
+            orderByKey[key[i]][fill[key[i]]++] = i;
+        }
+        for (int k = 0; k < KEYS; k++) {
+            int[] order = orderByKey[k];
+            // Sort indices by tempo (then index, for a stable, reproducible order).
+            Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, (a, b) -> a.equals(b) ? 0 : tempo[a] != tempo[b] ? Double.compare(tempo[a], tempo[b]) : Integer.compare(a, b));
+            double[] sorted = new double[order.length];
+            for (int j = 0; j < order.length; j++) {
+                order[j] = boxed[j];
+                sorted[j] = tempo[order[j]];
+            }
+            temposByKey[k] = sorted;
+        }
+    }
+
+    /**
+     * Indexes the tracks that have a usable tempo (above 0) and duration; a track id seen twice keeps its
+     * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
+     */
+    public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
+        Map<String, Track> unique = new LinkedHashMap<>();
+        for (Track t : catalog) {
+            if (t.tempo() > 0 && t.durationMs() > 0) {
+                unique.putIfAbsent(t.id(), t);
+            }
+        }
+        return new TempoIndex(List.copyOf(unique.values()), transform);
+    }
+
+    public static int bucket(CamelotKey camelot) {
+        return (camelot.hour() - 1) * 2 + (camelot.major() ? 1 : 0);
+    }
+
+    public static CamelotKey camelotOf(int bucket) {
+        return new CamelotKey(bucket / 2 + 1, bucket % 2 == 1);
+    }
+
+    /** Steps round the Camelot wheel between two buckets. */
+    public static int wheelSteps(int a, int b) {
+        return camelotOf(a).stepsTo(camelotOf(b));
+    }
+
+    private static String normalise(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public int size() {
+        return tracks.size();
+    }
+
+    public Track track(int i) {
+        return tracks.get(i);
+    }
+
+    public List<Track> tracks() {
+        return tracks;
+    }
+
+    public FeatureTransform transform() {
+        return transform;
+    }
+
+    public OptionalInt indexOf(String trackId) {
+        Integer i = byId.get(trackId);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    public double tempo(int i) {
+        return tempo[i];
+    }
+
+    public long durationMs(int i) {
+        return durationMs[i];
+    }
+
+    public int key(int i) {
+        return key[i];
+    }
+
+    public int artist(int i) {
+        return artist[i];
+    }
+
+    public int song(int i) {
+        return song[i];
+    }
+
+    /** The longest track, which bounds where a slot's midpoint can fall. */
+    public long maxDurationMs() {
+        return maxDurationMs;
+    }
+
+    /** Euclidean distance between track {@code i}'s standardised flow vector and {@code reference}. */
+    public double flowDistance(int i, double[] reference) {
+        int base = i * FlowFeature.COUNT;
+        double sum = 0;
+        for (int j = 0; j < FlowFeature.COUNT; j++) {
+            double d = vectors[base + j] - reference[j];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+
+    public double[] vector(int i) {
+        double[] v = new double[FlowFeature.COUNT];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = vectors[i * FlowFeature.COUNT + j];
+        }
+        return v;
+    }
+
+    /** Tracks of one key, sorted by tempo: positions [from, to) of {@link #ordered(int)} hold tempos in [minBpm, maxBpm]. */
+    public int[] window(int keyBucket, double minBpm, double maxBpm) {
+        double[] sorted = temposByKey[keyBucket];
+        return new int[] {lowerBound(sorted, minBpm), upperBound(sorted, maxBpm)};
+    }
+
+    /** Track indices of one key in tempo order. */
+    public int[] ordered(int keyBucket) {
+        return orderByKey[keyBucket];
+    }
+
+    /** Every track whose tempo lies in [minBpm, maxBpm], any key, in tempo order within each key. */
+    public List<Track> inTempoRange(double minBpm, double maxBpm) {
+        List<Track> out = new ArrayList<>();
+        for (int k = 0; k < KEYS; k++) {
+            int[] w = window(k, minBpm, maxBpm);
+            for (int j = w[0]; j < w[1]; j++) {
+                out.add(tracks.get(orderByKey[k][j]));
+            }
+        }
+        return out;
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

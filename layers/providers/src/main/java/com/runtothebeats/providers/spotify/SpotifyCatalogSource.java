@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class SpotifyCatalogSource implements CatalogSource {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpotifyCatalogSource.class);
     private static final Pattern PLAYLIST_ID = Pattern.compile("[0-9A-Za-z]{22}");
 
     /** A configured playlist; genre and subgenre label its block the way the public dataset does. */
@@ -66,6 +67,10 @@ public final class SpotifyCatalogSource implements CatalogSource {
         AudioFeatureLookup lookup = features.audioFeatures(ids);
         unknown.clear();
         unknown.addAll(lookup.unknown());
+        if (!unknown.isEmpty()) {
+            LOG.warn("ReccoBeats does not know {} of {} tracks; they are left out, not guessed: {}", unknown.size(),
+                    new java.util.LinkedHashSet<>(ids).size(), unknown.size() > 50 ? unknown.subList(0, 50) + "…" : unknown);
+        }
         List<DatasetRow> rows = new ArrayList<>();
         long line = 2;
         for (PlaylistSpec playlist : playlists) {

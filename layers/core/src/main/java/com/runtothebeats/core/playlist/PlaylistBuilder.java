@@ -320,7 +320,7 @@ public final class PlaylistBuilder {
 
         /** No repeat (by id or by song) anywhere before; no same artist among the last few. */
         private boolean allowedAfter(Node node, int t) {
-            int song = index.song(t);
+            long song = index.song(t);
             int artist = index.artist(t);
             for (Node n = node; !n.isRoot(); n = n.parent) {
                 if (n.track == t || index.song(n.track) == song) {

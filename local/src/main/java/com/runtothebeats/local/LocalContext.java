@@ -1,32 +1,39 @@
-package com.runtothebeats.lambda;
+package com.runtothebeats.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/**
- * The invocation context for a handler run outside Lambda (the local runner, tests): a fresh request id
- * per invocation, the function's name and memory, and a logger that writes to stderr.
- */
-public final class LocalContext implements Context {
+/** The Lambda {@link Context} of one local invocation; its logger writes to stderr, like the runtime's to CloudWatch. */
+final class LocalContext implements Context {
 
     private final String functionName;
-    private final int memoryMb;
-    private final int timeoutMs;
-    private final long startedAt = System.currentTimeMillis();
+    private final String functionArn;
+    private final int memoryLimitMb;
+    private final long deadlineMillis;
     private final String requestId = UUID.randomUUID().toString();
+    private final LambdaLogger logger;
 
-    public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
+    LocalContext(String functionName, String functionArn, int memoryLimitMb, int timeoutSeconds, PrintStream log) {
         this.functionName = functionName;
-        this.memoryMb = memoryMb;
-        this.timeoutMs = timeoutSeconds * 1000;
-    }
+        this.functionArn = functionArn;
+        this.memoryLimitMb = memoryLimitMb;
+        this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        this.logger = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                log.println(message);
+            }
 
-    public static LocalContext forFunction(String functionName) {
-        return new LocalContext(functionName, 1024, 900);
+            @Override
+            public void log(byte[] message) {
+                log.println(new String(message, StandardCharsets.UTF_8));
+            }
+        };
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return "local/" + requestId;
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:000000000000:function:" + functionName;
+        return functionArn;
     }
 
     @Override
@@ -71,26 +78,16 @@ public final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, timeoutMs - (System.currentTimeMillis() - startedAt));
+        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
     }
 
     @Override
     public int getMemoryLimitInMB() {
-        return memoryMb;
+        return memoryLimitMb;
     }
 
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.err.print(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                System.err.print(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+        return logger;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 PipelineCommand.class,
                 ServeCommand.class,
                 InvokeCommand.class,
+                RecommendCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BeatsCommand implements Runnable {

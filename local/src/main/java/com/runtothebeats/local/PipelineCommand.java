@@ -113,7 +113,7 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     /** One line as each step starts, ends, retries or is caught. */
-    private static final class StepLines implements ExecutionListener {
+    static final class StepLines implements ExecutionListener {
         private final PrintStream out;
 
         StepLines(PrintStream out) {

@@ -43,7 +43,7 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final SessionCookies sessions;
     private final PlaylistPublisher publisher;
@@ -74,7 +74,7 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
                         + "repeated on retries of the same publish).", IDEMPOTENCY_HEADER);
             }
             if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-                return HttpResponses.badRequest("Idempotency-Key must be 8-128 characters of letters, digits and _ . : -",
+                return HttpResponses.badRequest("Idempotency-Key must be 1-128 characters of letters, digits and _ . : -",
                         IDEMPOTENCY_HEADER);
             }
             PlaylistDraft draft = draft(event);

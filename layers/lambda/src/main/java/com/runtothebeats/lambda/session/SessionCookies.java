@@ -56,13 +56,13 @@ public final class SessionCookies {
     /**
      * From the function's environment: {@code SESSION_SECRET} (locally), else the SSM parameter named by
      * {@code SESSION_SECRET_PARAMETER}, read through {@code secureParameter} (Powertools parameters in AWS);
-     * in demo mode without either, a random per-process key.
+     * in demo mode (the local stack, which has no SSM) without {@code SESSION_SECRET}, a random per-process key.
      */
     public static SessionCookies fromEnvironment(LambdaEnvironment env, Function<String, String> secureParameter) {
         boolean demo = Boolean.parseBoolean(env.get(DEMO_MODE_VARIABLE, "false"));
         Duration lifetime = Duration.ofHours(env.getInt("SESSION_LIFETIME_HOURS", (int) DEFAULT_LIFETIME.toHours()));
         Optional<String> secret = env.get("SESSION_SECRET");
-        if (secret.isEmpty()) {
+        if (secret.isEmpty() && !demo) {
             secret = env.get("SESSION_SECRET_PARAMETER").map(secureParameter);
         }
         byte[] key;

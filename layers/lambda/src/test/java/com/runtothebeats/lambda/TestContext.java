@@ -7,11 +7,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/**
- * The invocation context for a handler run outside Lambda (the local runner, tests): a fresh request id
- * per invocation, the function's name and memory, and a logger that writes to stderr.
- */
-public final class LocalContext implements Context {
+/** A Lambda invocation context for tests: a fresh request id, the function's name and memory. */
+final class TestContext implements Context {
 
     private final String functionName;
     private final int memoryMb;
@@ -19,14 +16,14 @@ public final class LocalContext implements Context {
     private final long startedAt = System.currentTimeMillis();
     private final String requestId = UUID.randomUUID().toString();
 
-    public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
+    TestContext(String functionName, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.timeoutMs = timeoutSeconds * 1000;
     }
 
-    public static LocalContext forFunction(String functionName) {
-        return new LocalContext(functionName, 1024, 900);
+    static TestContext forFunction(String functionName) {
+        return new TestContext(functionName, 1024, 900);
     }
 
     @Override

@@ -72,7 +72,7 @@ final class PipelineCommand implements Callable<Integer> {
         try (LocalStack local = LocalStack.start(stack.options())) {
             String machine = stateMachine != null ? stateMachine : LocalStateMachine.onlyStateMachine(local.template());
             out.printf("Pipeline %s, run %s%n  dataset %s%n  state   %s%n", machine, id, source.toAbsolutePath(), local.stateDir());
-            LocalStateMachine runner = new LocalStateMachine(local, machine, Sleeper.scaled(waitScale), new StepLines(out));
+            LocalStateMachine runner = new LocalStateMachine(local, machine, Sleeper.scaled(waitScale), new StepLines(out, waitScale));
             JsonNode output = runner.execute(id, input);
             out.printf("Succeeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
             printCounts(out, output);
@@ -119,9 +119,11 @@ final class PipelineCommand implements Callable<Integer> {
     /** One line as each step starts, ends, retries or is caught. */
     static final class StepLines implements ExecutionListener {
         private final PrintStream out;
+        private final double waitScale;
 
-        StepLines(PrintStream out) {
+        StepLines(PrintStream out, double waitScale) {
             this.out = out;
+            this.waitScale = waitScale;
         }
 
         @Override
@@ -140,7 +142,8 @@ final class PipelineCommand implements Callable<Integer> {
 
         @Override
         public void retrying(String state, StatesError error, int attempt, Duration delay) {
-            out.printf("  ! %-14s %s; retry %d in %.1f s (scaled locally)%n", state, error.error(), attempt, delay.toMillis() / 1000.0);
+            out.printf("  ! %-14s %s; retry %d after %.1f s (%.2f s here)%n", state, error.error(), attempt,
+                    delay.toMillis() / 1000.0, delay.toMillis() * waitScale / 1000.0);
         }
 
         @Override

@@ -1,0 +1,74 @@
+package com.runtothebeats.local;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.standins.SamTemplate;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./beats invoke <LogicalId> --event FILE}: the offline {@code sam local invoke}. */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = {"Runs one function of template.yaml on an event, against the local stack.",
+                "Prints the response JSON on stdout; logs go to stderr."})
+final class InvokeCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions stack;
+
+    @Parameters(index = "0", paramLabel = "LogicalId", description = "The function's logical id in template.yaml, e.g. HarvestFunction.")
+    String logicalId;
+
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE", description = "The event JSON ('-' for stdin). Default: {}.")
+    String event;
+
+    @Override
+    public Integer call() throws Exception {
+        String eventJson = readEvent();
+        // Handlers and Powertools may print to stdout (metrics are printed as EMF JSON); stdout is for the response.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try (LocalStack local = LocalStack.start(stack.options())) {
+            SamTemplate template = local.template();
+            if (template.resourcesOfType(SamTemplate.FUNCTION).stream().noneMatch(r -> r.logicalId().equals(logicalId))) {
+                throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; functions: "
+                        + template.functions().stream().map(SamTemplate.FunctionDefinition::logicalId).collect(Collectors.joining(", ")));
+            }
+            try {
+                String response = local.function(logicalId).invoke(eventJson);
+                stdout.println(response == null ? "null" : response);
+                return 0;
+            } catch (FunctionError e) {
+                ObjectNode error = JsonNodeFactory.instance.objectNode();
+                error.put("errorType", e.errorType());
+                error.put("errorMessage", e.getMessage());
+                stdout.println(error);
+                return 1;
+            }
+        } finally {
+            stdout.flush();
+            System.setOut(stdout);
+        }
+    }
+
+    private String readEvent() throws Exception {
+        if (event == null) {
+            return "{}";
+        }
+        if (event.equals("-")) {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = Path.of(event);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no event file " + file.toAbsolutePath());
+        }
+        return Files.readString(file);
+    }
+}

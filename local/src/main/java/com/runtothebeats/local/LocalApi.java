@@ -1,0 +1,85 @@
+package com.runtothebeats.local;
+
+import com.runtothebeats.local.http.HttpApiGateway;
+import com.runtothebeats.local.http.HttpRoutes;
+import com.runtothebeats.standins.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * What {@code ./beats serve} runs on a local stack: the HTTP API on 127.0.0.1 routed per template.yaml, and
+ * a poller for each DynamoDB stream event source of the template.
+ */
+public final class LocalApi implements AutoCloseable {
+
+    private final HttpApiGateway gateway;
+    private final DynamoDbStreamsClient streams;
+    private final List<DynamoDbStreamPoller> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private LocalApi(HttpApiGateway gateway, DynamoDbStreamsClient streams) {
+        this.gateway = gateway;
+        this.streams = streams;
+    }
+
+    public static LocalApi start(LocalStack stack, int port, PrintStream log) throws IOException {
+        SamTemplate template = stack.template();
+        HttpApiGateway gateway = HttpApiGateway.start(port, new HttpRoutes(template.httpRoutes()), stack::function, stage(stack), log);
+        LocalApi api = new LocalApi(gateway, stack.streamsClient());
+        for (SamTemplate.StreamSubscription subscription : template.streamSubscriptions()) {
+            if (!subscription.enabled()) {
+                continue;
+            }
+            String table = subscription.tableLogicalId().orElseThrow(() -> new IllegalStateException(subscription.functionId() + "."
+                    + subscription.eventName() + ": the local stack follows streams written as !GetAtt <Table>.StreamArn"));
+            String streamArn = stack.dynamoClient().describeTable(b -> b.tableName(stack.tableName(table))).table().latestStreamArn();
+            if (streamArn == null) {
+                throw new IllegalStateException(table + " has no stream; add StreamSpecification to it in template.yaml");
+            }
+            DynamoDbStreamPoller poller = new DynamoDbStreamPoller(subscription, stack.function(subscription.functionId()),
+                    api.streams, streamArn, stack.stateDir(), log);
+            Thread thread = new Thread(poller, "stream-" + subscription.functionId() + "-" + subscription.eventName());
+            thread.setDaemon(true);
+            thread.start();
+            api.pollers.add(poller);
+            api.threads.add(thread);
+        }
+        return api;
+    }
+
+    /** The HttpApi's StageName, which API Gateway reports in requestContext.stage. */
+    private static String stage(LocalStack stack) {
+        return stack.template().resourcesOfType("AWS::Serverless::HttpApi").stream()
+                .map(api -> api.properties().get("StageName"))
+                .filter(java.util.Objects::nonNull)
+                .map(stack.values()::resolveString)
+                .findFirst()
+                .orElse("$default");
+    }
+
+    public HttpApiGateway gateway() {
+        return gateway;
+    }
+
+    public int streamCount() {
+        return pollers.size();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        pollers.forEach(DynamoDbStreamPoller::stop);
+        for (Thread thread : threads) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        streams.close();
+    }
+}

@@ -1,0 +1,337 @@
+package com.runtothebeats.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.S3StandIn;
+import com.runtothebeats.standins.SamTemplate;
+import com.runtothebeats.standins.TemplateTables;
+import com.runtothebeats.standins.TemplateValues;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The offline counterpart of the deployed stack: DynamoDB Local with on-disk tables and an S3 stand-in,
+ * both under one state directory, the template's tables and buckets created in them, and every function of
+ * template.yaml runnable in this JVM with the environment the template gives it (resolved to local names)
+ * plus what points the AWS SDK at the stand-ins.
+ *
+ * <p>When another {@code ./beats} process already runs a stack on the same state directory (say
+ * {@code serve} while you run {@code pipeline}), this one attaches to its servers instead of opening the
+ * same files twice; {@code stack.json} in the state directory says where they are.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final String STACK_NAME = "beats-local";
+    private static final String STACK_FILE = "stack.json";
+
+    /**
+     * @param projectRoot where template.yaml and statemachine/ live
+     * @param stateDir    where tables and objects are kept between runs
+     * @param inMemory    tables in memory and no attaching (tests)
+     * @param environment extra variables for every function, overriding the template's (tests, local secrets)
+     */
+    public record Options(Path projectRoot, Path stateDir, boolean inMemory, Map<String, String> environment, PrintStream log) {
+        public Options {
+            environment = Map.copyOf(environment);
+        }
+
+        public static Options forProject(Path projectRoot, Path stateDir) {
+            return new Options(projectRoot, stateDir, false, Map.of(), System.err);
+        }
+    }
+
+    private final Options options;
+    private final SamTemplate template;
+    private final DynamoDbLocalServer dynamo;
+    private final S3StandIn s3;
+    private final URI dynamoEndpoint;
+    private final URI s3Endpoint;
+    private final DynamoDbClient dynamoClient;
+    private final Map<String, String> tableNames;
+    private final TemplateValues values;
+    private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
+    private final boolean owner;
+
+    private LocalStack(Options options, SamTemplate template, DynamoDbLocalServer dynamo, S3StandIn s3,
+                       URI dynamoEndpoint, URI s3Endpoint) {
+        this.options = options;
+        this.template = template;
+        this.dynamo = dynamo;
+        this.s3 = s3;
+        this.owner = dynamo != null;
+        this.dynamoEndpoint = dynamoEndpoint;
+        this.s3Endpoint = s3Endpoint;
+        this.dynamoClient = DynamoDbClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        this.tableNames = TemplateTables.createAll(dynamoClient, template, id -> id);
+        this.values = new TemplateValues(template, parameterOverrides(template), new LocalResourceNames(), REGION, ACCOUNT_ID, STACK_NAME);
+    }
+
+    public static LocalStack start(Options options) {
+        SamTemplate template = SamTemplate.load(options.projectRoot().resolve("template.yaml"));
+        List<String> buckets = template.resourcesOfType("AWS::S3::Bucket").stream().map(r -> bucketName(r.logicalId())).toList();
+        Path state = options.stateDir().toAbsolutePath();
+        if (!options.inMemory()) {
+            Optional<RunningStack> running = RunningStack.read(state.resolve(STACK_FILE));
+            if (running.isPresent()) {
+                options.log().println("Using the local stack already running on " + state + " (pid " + running.get().pid() + ")");
+                return new LocalStack(options, template, null, null, running.get().dynamo(), running.get().s3());
+            }
+        }
+        DynamoDbLocalServer dynamo = options.inMemory()
+                ? DynamoDbLocalServer.inMemory()
+                : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+        S3StandIn s3;
+        try {
+            s3 = S3StandIn.start(state.resolve("s3"), 0, buckets);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+        LocalStack stack = new LocalStack(options, template, dynamo, s3, dynamo.endpoint(), s3.endpoint());
+        if (!options.inMemory()) {
+            new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint()).write(state.resolve(STACK_FILE));
+        }
+        return stack;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public TemplateValues values() {
+        return values;
+    }
+
+    public Path projectRoot() {
+        return options.projectRoot();
+    }
+
+    public Path stateDir() {
+        return options.stateDir().toAbsolutePath();
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    /** A client on the local DynamoDB (shared; do not close). */
+    public DynamoDbClient dynamoClient() {
+        return dynamoClient;
+    }
+
+    public DynamoDbStreamsClient streamsClient() {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public String tableName(String logicalId) {
+        return tableNames.get(logicalId);
+    }
+
+    public static String bucketName(String logicalId) {
+        // S3 names are lower-case DNS labels: DataBucket -> beats-local-data-bucket
+        return STACK_NAME + "-" + logicalId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    public static String functionArn(String logicalId) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + logicalId;
+    }
+
+    /** A template function, ready to invoke; built once and shared (it pools its containers). */
+    public LocalFunction function(String logicalId) {
+        return functions.computeIfAbsent(logicalId, id -> {
+            SamTemplate.FunctionDefinition definition = template.function(id);
+            return new LocalFunction(definition, environmentFor(definition), functionArn(id),
+                    intValue(definition.memorySize(), 1024), intValue(definition.timeout(), 30),
+                    Thread.currentThread().getContextClassLoader(), options.log());
+        });
+    }
+
+    /**
+     * What the function sees as its environment: the template's (Globals merged, intrinsics resolved to
+     * local names), the AWS SDK pointed at the stand-ins with dummy credentials, local-only settings, and
+     * finally {@code BEATS_ENV_<NAME>} process variables and the options' extra variables.
+     */
+    public Map<String, String> environmentFor(SamTemplate.FunctionDefinition definition) {
+        Map<String, String> env = new LinkedHashMap<>(values.resolveVariables(definition.environment()));
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_DEFAULT_REGION", REGION);
+        env.put("AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
+        env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(intValue(definition.memorySize(), 1024)));
+        env.put("BEATS_LOCAL", "true");
+        env.put("BEATS_STATE_DIR", stateDir().toString());
+        env.put("DJL_OFFLINE", "true");
+        env.put("DJL_CACHE_DIR", stateDir().resolve("djl").toString());
+        env.put("MODEL_CACHE_DIR", stateDir().resolve("model-cache").toString());
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("BEATS_ENV_")) {
+                env.put(name.substring("BEATS_ENV_".length()), value);
+            }
+        });
+        env.putAll(options.environment());
+        return env;
+    }
+
+    private int intValue(Object templateValue, int fallback) {
+        String text = values.resolveString(templateValue);
+        try {
+            return text == null ? fallback : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Parameters take {@code BEATS_PARAM_<Name>} from the process environment, else their Default; one
+     * without either (a secret, say) is empty locally rather than stopping every function.
+     */
+    private static Map<String, String> parameterOverrides(SamTemplate template) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        template.parameters().forEach((name, parameter) -> {
+            String fromEnvironment = System.getenv("BEATS_PARAM_" + name);
+            if (fromEnvironment != null) {
+                overrides.put(name, fromEnvironment);
+            } else if (parameter.defaultValue().isEmpty()) {
+                overrides.put(name, "");
+            }
+        });
+        return overrides;
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(DynamoDbLocalServer.ACCESS_KEY_ID, DynamoDbLocalServer.SECRET_ACCESS_KEY));
+    }
+
+    /** Local names for the template's resources: what {@code !Ref} and {@code !GetAtt} become here. */
+    private final class LocalResourceNames implements TemplateValues.ResourceNames {
+        @Override
+        public String ref(String logicalId) {
+            return switch (typeOf(logicalId)) {
+                case "AWS::S3::Bucket" -> bucketName(logicalId);
+                case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachineArn(logicalId);
+                case "AWS::Serverless::HttpApi" -> "local";
+                default -> logicalId; // tables and functions are called by their logical ids
+            };
+        }
+
+        @Override
+        public String getAtt(String logicalId, String attribute) {
+            String type = typeOf(logicalId);
+            return switch (type + "." + attribute) {
+                case "AWS::DynamoDB::Table.Arn" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + logicalId;
+                case "AWS::DynamoDB::Table.StreamArn" -> dynamoClient.describeTable(b -> b.tableName(logicalId)).table().latestStreamArn();
+                case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + bucketName(logicalId);
+                case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> s3Endpoint.getAuthority();
+                case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
+                case "AWS::Serverless::StateMachine.Arn" -> stateMachineArn(logicalId);
+                case "AWS::Serverless::StateMachine.Name" -> logicalId;
+                default -> attribute.equals("Arn")
+                        ? "arn:aws:local:" + REGION + ":" + ACCOUNT_ID + ":" + logicalId
+                        : logicalId + "." + attribute;
+            };
+        }
+
+        private String typeOf(String logicalId) {
+            if (logicalId.endsWith("Role") && !template.resources().containsKey(logicalId)) {
+                return "AWS::IAM::Role"; // generated by SAM for a function
+            }
+            return template.resource(logicalId).type();
+        }
+    }
+
+    public static String stateMachineArn(String logicalId) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT_ID + ":stateMachine:" + logicalId;
+    }
+
+    @Override
+    public void close() {
+        dynamoClient.close();
+        if (owner) {
+            try {
+                Files.deleteIfExists(stateDir().resolve(STACK_FILE));
+            } catch (IOException e) {
+                options.log().println("could not remove " + stateDir().resolve(STACK_FILE) + ": " + e.getMessage());
+            }
+            s3.close();
+            dynamo.close();
+        }
+    }
+
+    /** Where a running stack's servers listen, as recorded in its state directory. */
+    record RunningStack(long pid, URI dynamo, URI s3) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static Optional<RunningStack> read(Path file) {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            try {
+                RunningStack stack = JSON.readValue(file.toFile(), RunningStack.class);
+                boolean alive = ProcessHandle.of(stack.pid()).map(ProcessHandle::isAlive).orElse(false);
+                if (alive && listening(stack.dynamo()) && listening(stack.s3())) {
+                    return Optional.of(stack);
+                }
+                Files.deleteIfExists(file); // left behind by a stack that was killed
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        void write(Path file) {
+            try {
+                Files.createDirectories(file.getParent());
+                JSON.writeValue(file.toFile(), this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        private static boolean listening(URI endpoint) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.Track;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,32 +24,13 @@ class RecommendCommandTest {
     @TempDir
     Path state;
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private Run beats(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine commandLine = BeatsCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-            String[] all = new String[args.length + 4];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--project";
-            all[args.length + 1] = PROJECT.toString();
-            all[args.length + 2] = "--state";
-            all[args.length + 3] = state.toString();
-            return new Run(commandLine.execute(all), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    private BeatsRun beats(String... args) {
+        return BeatsRun.of(PROJECT, state, args);
     }
 
     @Test
     void withoutAPipelineRunItSaysToRunThePipeline() {
-        Run run = beats("recommend", "--tempo", "165", "--minutes", "20");
+        BeatsRun run = beats("recommend", "--tempo", "165", "--minutes", "20");
         assertEquals(3, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("./beats pipeline"), run.stderr());
         assertEquals("", run.stdout());
@@ -70,7 +46,7 @@ class RecommendCommandTest {
             new DynamoTrackCatalog(local.dynamoClient(), local.tableName("TracksTable")).putAll(near165, "test");
         }
 
-        Run json = beats("recommend", "--tempo", "165", "--minutes", "20", "--beam", "4", "--format", "json");
+        BeatsRun json = beats("recommend", "--tempo", "165", "--minutes", "20", "--beam", "4", "--format", "json");
         assertEquals(0, json.exitCode(), json.stderr());
         JsonNode body = JSON.readTree(json.stdout());
         assertTrue(body.get("tracks").size() >= 4);
@@ -84,20 +60,20 @@ class RecommendCommandTest {
         Files.writeString(event, RecommendCommand.event((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
                 "{\"target\":{\"type\":\"tempo\",\"bpm\":165.0},\"plan\":{\"type\":\"steady\"},\"minutes\":20.0,"
                         + "\"options\":{\"fold\":true,\"beamWidth\":4}}")).toString());
-        Run invoke = beats("invoke", "RecommendFunction", "--event", event.toString());
+        BeatsRun invoke = beats("invoke", "RecommendFunction", "--event", event.toString());
         assertEquals(0, invoke.exitCode(), invoke.stderr());
         assertEquals(JSON.readTree(invoke.stdout()).get("body").asText().strip(), json.stdout().strip());
 
-        Run table = beats("recommend", "--tempo", "165", "--minutes", "20", "--beam", "4");
+        BeatsRun table = beats("recommend", "--tempo", "165", "--minutes", "20", "--beam", "4");
         assertEquals(0, table.exitCode(), table.stderr());
         String firstName = body.get("tracks").get(0).get("name").asText();
         assertTrue(table.stdout().contains(firstName.length() > 30 ? firstName.substring(0, 30) : firstName), table.stdout());
         assertTrue(table.stdout().contains("harmonic 100%"), table.stdout());
 
-        Run bad = beats("recommend", "--tempo", "300", "--minutes", "20");
+        BeatsRun bad = beats("recommend", "--tempo", "300", "--minutes", "20");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.stderr().contains("target.bpm") && bad.stderr().contains("--tempo"), bad.stderr());
-        Run badIntervals = beats("recommend", "--tempo", "165", "--intervals", "4y175");
+        BeatsRun badIntervals = beats("recommend", "--tempo", "165", "--intervals", "4y175");
         assertEquals(2, badIntervals.exitCode());
         assertTrue(badIntervals.stderr().contains("--intervals"), badIntervals.stderr());
     }

@@ -82,7 +82,7 @@ public final class LocalProduct implements AutoCloseable {
         String machine = LocalStateMachine.onlyStateMachine(stack.template());
         long started = System.nanoTime();
         try {
-            new LocalStateMachine(stack, machine, Sleeper.scaled(0.05), new PipelineCommand.StepLines(progress)).execute(runId, input);
+            new LocalStateMachine(stack, machine, Sleeper.scaled(0.05), new PipelineCommand.StepLines(progress, 0.05)).execute(runId, input);
         } catch (StateMachineInterpreter.ExecutionFailed e) {
             throw new IllegalStateException("the first-start pipeline failed in " + e.state() + ": " + e.error() + " (" + e.errorCause()
                     + "); fix that and run ./beats serve again, or ./beats pipeline to see each step");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds a whole run's playlist by beam search over the tempo index.
@@ -38,11 +39,16 @@ public final class PlaylistBuilder {
     private static final double TOLERANCE_MARGIN = 1e-6;
 
     private final TempoIndex index;
-    private final SequenceModel model;
+    private final Supplier<Optional<SequenceModel>> models;
 
     public PlaylistBuilder(TempoIndex index, Optional<SequenceModel> model) {
+        this(index, () -> model);
+    }
+
+    /** @param models the promoted model when a playlist is built (a newer one may be promoted meanwhile) */
+    public PlaylistBuilder(TempoIndex index, Supplier<Optional<SequenceModel>> models) {
         this.index = index;
-        this.model = model.orElse(null);
+        this.models = models;
     }
 
     public TempoIndex index() {
@@ -50,7 +56,7 @@ public final class PlaylistBuilder {
     }
 
     public Optional<SequenceModel> model() {
-        return Optional.ofNullable(model);
+        return models.get();
     }
 
     /**
@@ -101,7 +107,7 @@ public final class PlaylistBuilder {
 
     /** One beam search at the options' width, without widening. Visible to tests comparing widths. */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options) {
-        Search search = new Search(plan, requestedMs, options);
+        Search search = new Search(plan, requestedMs, options, models.get().orElse(null));
         Node start = search.placeSeeds(seeds);
         Node best = search.run(start);
         Playlist playlist = search.toPlaylist(best);
@@ -155,9 +161,11 @@ public final class PlaylistBuilder {
         final double tolerance;
         final TransitionWeights weights;
         final double[] factors;
+        final SequenceModel model;
         Node stuckAt;
 
-        Search(TempoPlan plan, long requestedMs, PlaylistOptions options) {
+        Search(TempoPlan plan, long requestedMs, PlaylistOptions options, SequenceModel model) {
+            this.model = model;
             this.plan = plan;
             this.requestedMs = requestedMs;
             this.options = options;

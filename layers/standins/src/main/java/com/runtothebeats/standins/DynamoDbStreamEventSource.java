@@ -17,7 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -40,6 +42,7 @@ public final class DynamoDbStreamEventSource implements AutoCloseable {
     private final Consumer<List<DynamodbEvent.DynamodbStreamRecord>> onFailure;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final java.util.Set<String> finishedShards = new java.util.HashSet<>();
+    private final Map<String, String> lastDelivered = new HashMap<>();
     private ScheduledExecutorService poller;
 
     public DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, int batchSize,
@@ -91,15 +94,19 @@ public final class DynamoDbStreamEventSource implements AutoCloseable {
 
     /** Reads what is on the stream now and delivers it; returns how many records were delivered. */
     public synchronized int pollOnce() {
+        int delivered = 0;
         for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-            if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
-                iterators.put(shard.shardId(), streams.getShardIterator(r -> r.streamArn(streamArn)
-                        .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            if (!finishedShards.contains(shard.shardId())) {
+                delivered += pollShard(shard.shardId());
             }
         }
+        return delivered;
+    }
+
+    private int pollShard(String shardId) {
         int delivered = 0;
-        for (String shardId : new ArrayList<>(iterators.keySet())) {
-            String iterator = iterators.get(shardId);
+        try {
+            String iterator = iterators.computeIfAbsent(shardId, this::iteratorFor);
             while (iterator != null) {
                 String current = iterator;
                 GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(current).limit(batchSize));
@@ -108,16 +115,34 @@ public final class DynamoDbStreamEventSource implements AutoCloseable {
                     break;
                 }
                 deliver(response.records().stream().map(DynamoDbStreamEventSource::toLambdaRecord).toList());
+                lastDelivered.put(shardId, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
                 delivered += response.records().size();
             }
             if (iterator == null) {
                 iterators.remove(shardId);
                 finishedShards.add(shardId);
-            } else {
+            } else if (lastDelivered.containsKey(shardId)) {
                 iterators.put(shardId, iterator);
+            } else {
+                // DynamoDB Local invalidates an iterator taken on a shard that was still empty: take a new one next time.
+                iterators.remove(shardId);
             }
+        } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
+            iterators.remove(shardId); // resume after the last delivered record on the next poll
         }
         return delivered;
+    }
+
+    private String iteratorFor(String shardId) {
+        String after = lastDelivered.get(shardId);
+        return streams.getShardIterator(r -> {
+            r.streamArn(streamArn).shardId(shardId);
+            if (after == null) {
+                r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            }
+        }).shardIterator();
     }
 
     private void deliver(List<DynamodbEvent.DynamodbStreamRecord> batch) {

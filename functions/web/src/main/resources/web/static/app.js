@@ -22,16 +22,16 @@ export function showDemoBanner(runner) {
   if (!banner || !runner || !runner.demo) {
     return;
   }
-  const parts = ['You are the local demo runner'];
+  const parts = ['signed in as the local demo runner'];
   const heartRate = runner.heartRate || {};
   if (heartRate.source === 'replay') {
-    parts.push('heart rate is replayed from a recorded run');
+    parts.push('heart rate replayed from a recorded run');
   }
   const spotify = (runner.links || {}).spotify || {};
   if (spotify.dryRun !== false) {
-    parts.push('publishing is a dry run that writes a file instead of calling Spotify');
+    parts.push('publishing is a dry run (a file, nothing sent to Spotify)');
   }
-  banner.textContent = parts.join('; ') + '.';
+  banner.textContent = 'Local demo: ' + parts.join(' · ') + '.';
   banner.hidden = false;
 }
 

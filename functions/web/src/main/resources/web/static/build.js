@@ -19,7 +19,11 @@ function inputForField(field) {
   if (field.startsWith('target')) return document.querySelector('input[name="target"]:checked');
   if (field.startsWith('plan.fromBpm')) return byId('ramp-from');
   if (field.startsWith('plan.toBpm')) return byId('ramp-to');
-  if (field.startsWith('plan.blocks')) return byId(/minutes/.test(field) ? 'work-minutes' : 'work-bpm');
+  if (field.startsWith('plan.blocks')) {
+    const block = /^plan\.blocks\[(\d+)]/.exec(field);
+    const part = block && Number(block[1]) % 2 === 1 ? 'recovery' : 'work';
+    return byId(`${part}-${/minutes/.test(field) ? 'minutes' : 'bpm'}`);
+  }
   if (field.startsWith('plan')) return document.querySelector('input[name="plan"]:checked');
   if (field.startsWith('minutes')) return byId('minutes');
   if (field.startsWith('seed')) return byId('seed-search');
@@ -80,15 +84,8 @@ function readForm() {
     case 'intervals': {
       const work = { minutes: number('work-minutes', 'the work block', 1, 60), bpm: number('work-bpm', 'the work tempo', 40, 240) };
       const recovery = { minutes: number('recovery-minutes', 'the recovery block', 1, 60), bpm: number('recovery-bpm', 'the recovery tempo', 40, 240) };
-      const blocks = [];
-      for (let covered = 0; minutes && work.minutes && recovery.minutes && covered < minutes;) {
-        blocks.push({ ...work });
-        covered += work.minutes;
-        if (covered < minutes) {
-          blocks.push({ ...recovery });
-          covered += recovery.minutes;
-        }
-      }
+      // The recommender repeats the blocks in order until the run ends.
+      const blocks = [work, recovery];
       request.plan = { type: 'intervals', blocks };
       break;
     }

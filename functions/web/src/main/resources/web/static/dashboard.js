@@ -78,7 +78,25 @@ async function showSamples(runner) {
   });
 }
 
+const PROVIDER_NAMES = { spotify: 'Spotify', 'google-health': 'Fitbit (Google Health)' };
+
+/** After a sign-in or connect, the auth function sends the browser here with what happened. */
+function showConnectOutcome() {
+  const params = new URLSearchParams(window.location.search);
+  const box = byId('connect-message');
+  if (params.has('connected')) {
+    box.textContent = `${PROVIDER_NAMES[params.get('connected')] || params.get('connected')} is connected.`;
+    box.hidden = false;
+  } else if (params.has('connect') && params.has('error')) {
+    const provider = PROVIDER_NAMES[params.get('connect')] || params.get('connect');
+    box.textContent = `Connecting ${provider} did not work (${params.get('error').replace(/_/g, ' ')}). Try again from the home page.`;
+    box.classList.add('failed');
+    box.hidden = false;
+  }
+}
+
 export async function startDashboard(runnerPromise) {
+  showConnectOutcome();
   let runner = await runnerPromise;
   if (!runner) {
     byId('dashboard-signed-out').hidden = false;

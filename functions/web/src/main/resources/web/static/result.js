@@ -45,8 +45,9 @@ function describe(saved) {
   const minutes = summary.requestedMinutes || request.minutes;
   const target = response.target || {};
   const source = TARGET_NAMES[target.source] || 'a target of';
+  const clamped = target.clamped && target.requested ? ` (you asked for ${Math.round(target.requested)}; kept within the range runners use)` : '';
   byId('playlist-lead').textContent = `${minutes} minutes, ${planLabel(request, response)}`
-    + (target.bpm ? ` — target from ${source} ${Math.round(target.bpm)}.` : '.');
+    + (target.bpm ? ` — target from ${source} ${Math.round(target.bpm)}${clamped}.` : '.');
   const items = [
     ['Tracks', String(summary.trackCount ?? response.tracks.length)],
     ['Duration', clock(summary.totalDurationMs ?? response.tracks.reduce((sum, t) => sum + (t.durationMs || 0), 0))],
@@ -96,6 +97,9 @@ function renderTable(tracks) {
       if (className) cell.className = className;
       row.appendChild(cell);
     });
+    if (track.seed) {
+      row.cells[2].append(' ', Object.assign(document.createElement('span'), { className: 'badge seed', textContent: 'your pick' }));
+    }
     if (index > 0 && track.harmonic === false) {
       row.classList.add('clash');
       row.cells[7].append(' ', Object.assign(document.createElement('span'), { className: 'badge', textContent: 'key change' }));

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 PipelineCommand.class,
                 ServeCommand.class,
                 InvokeCommand.class,
+                com.runtothebeats.local.heartrate.ReplayHeartRateCommand.class,
+                RecommendCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BeatsCommand implements Runnable {

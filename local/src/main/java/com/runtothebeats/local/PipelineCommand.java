@@ -40,7 +40,7 @@ final class PipelineCommand implements Callable<Integer> {
     StackOptions stack;
 
     @Option(names = {"-d", "--dataset"}, paramLabel = "FILE",
-            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else ../shared/data/spotify/spotify_songs_train.csv.")
+            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else $BEATS_DATA_DIR/spotify/spotify_songs_train.csv, else ../shared/data/spotify/spotify_songs_train.csv.")
     Path dataset;
 
     @Option(names = "--run-id", description = "Run id (default: the start time, yyyyMMdd'T'HHmmss'Z').")
@@ -103,6 +103,10 @@ final class PipelineCommand implements Callable<Integer> {
             candidates.add(Path.of(fromEnvironment));
         }
         candidates.add(projectRoot.resolve("data/spotify_songs.csv"));
+        String dataDir = System.getenv("BEATS_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            candidates.add(Path.of(dataDir, "spotify", "spotify_songs_train.csv"));
+        }
         candidates.add(projectRoot.resolve("../shared/data/spotify/spotify_songs_train.csv").normalize());
         return candidates;
     }
@@ -113,7 +117,7 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     /** One line as each step starts, ends, retries or is caught. */
-    private static final class StepLines implements ExecutionListener {
+    static final class StepLines implements ExecutionListener {
         private final PrintStream out;
         private final double waitScale;
 

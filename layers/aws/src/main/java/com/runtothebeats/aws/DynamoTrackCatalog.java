@@ -48,13 +48,19 @@ public final class DynamoTrackCatalog implements TrackCatalog {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int parallelism;
 
     public DynamoTrackCatalog(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PARALLELISM);
+    }
+
+    DynamoTrackCatalog(DynamoDbClient dynamo, String table, int parallelism) {
         if (table == null || table.isBlank()) {
             throw new IllegalArgumentException("the track catalog needs a table name");
         }
         this.dynamo = dynamo;
         this.table = table;
+        this.parallelism = parallelism;
     }
 
     @Override
@@ -77,7 +83,7 @@ public final class DynamoTrackCatalog implements TrackCatalog {
             batches.add(batch);
         }
         List<Runnable> work = batches.stream().<Runnable>map(b -> () -> writeBatch(b)).toList();
-        inParallel(work);
+        inParallel(work, parallelism);
     }
 
     private void writeBatch(List<WriteRequest> requests) {
@@ -143,14 +149,14 @@ public final class DynamoTrackCatalog implements TrackCatalog {
     public List<Track> all() {
         List<List<Track>> segments = new ArrayList<>();
         List<Runnable> work = new ArrayList<>();
-        for (int segment = 0; segment < PARALLELISM; segment++) {
+        for (int segment = 0; segment < parallelism; segment++) {
             List<Track> tracks = new ArrayList<>();
             segments.add(tracks);
             ScanRequest scan = ScanRequest.builder().tableName(table)
-                    .segment(segment).totalSegments(PARALLELISM).build();
+                    .segment(segment).totalSegments(parallelism).build();
             work.add(() -> dynamo.scanPaginator(scan).items().forEach(item -> tracks.add(toTrack(item))));
         }
-        inParallel(work);
+        inParallel(work, parallelism);
         List<Track> all = new ArrayList<>();
         segments.forEach(all::addAll);
         all.sort(Comparator.comparing(Track::id));
@@ -221,12 +227,12 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         return value == null ? "" : value.s();
     }
 
-    private static void inParallel(List<Runnable> work) {
-        if (work.size() <= 1) {
+    private static void inParallel(List<Runnable> work, int parallelism) {
+        if (work.size() <= 1 || parallelism <= 1) {
             work.forEach(Runnable::run);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, work.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, work.size()));
         try {
             List<Future<?>> futures = new ArrayList<>(work.size());
             for (Runnable task : work) {

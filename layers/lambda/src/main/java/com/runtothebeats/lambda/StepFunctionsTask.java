@@ -1,6 +1,7 @@
 package com.runtothebeats.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.runtothebeats.core.catalog.MalformedDatasetException;
 import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +14,9 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 /**
  * What every Step Functions task handler does around its domain call: Powertools logging context for
  * the invocation, one log line for the outcome, and the result as the plain JSON object the state machine
- * passes on. Errors are rethrown so the state machine's Retry and Catch see them: an
- * {@link InvalidInputException} (bad input, never worth a retry) keeps its type in the task's error name.
+ * passes on. Errors are rethrown so the state machine's Retry and Catch see them: bad input
+ * ({@link InvalidInputException}, {@link MalformedDatasetException}; never worth a retry) keeps its type in
+ * the task's error name and is logged as a warning without a stack trace.
  */
 public final class StepFunctionsTask {
 
@@ -31,6 +33,9 @@ public final class StepFunctionsTask {
                 return output;
             } catch (InvalidInputException e) {
                 log.warn("{} refused its input: {}", step, e.getMessage(), entry("field", e.field()));
+                throw e;
+            } catch (MalformedDatasetException e) {
+                log.warn("{} refused a malformed dataset: {}", step, e.getMessage(), entry("line", e.line()));
                 throw e;
             } catch (RuntimeException e) {
                 log.error("{} failed", step, e);

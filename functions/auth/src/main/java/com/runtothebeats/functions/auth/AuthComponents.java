@@ -42,8 +42,13 @@ record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<Conn
         SecureRandom random = new SecureRandom();
 
         List<ConnectFlow> flows = new ArrayList<>();
-        SpotifyConfiguration.fromEnvironment(env, parameters).ifPresent(spotify -> flows.add(new SpotifyConnectFlow(
-                new SpotifyAuthorization(spotify.app(), spotify.transport(), clock), links, runners, clock, random)));
+        SpotifyConfiguration.fromEnvironment(env, parameters).ifPresent(spotify -> {
+            if (spotify.app().redirectUri() == null) {
+                throw new IllegalStateException("SPOTIFY_REDIRECT_URI is not set: Spotify sign-in needs its registered redirect URI");
+            }
+            flows.add(new SpotifyConnectFlow(new SpotifyAuthorization(spotify.app(), spotify.transport(), clock),
+                    links, runners, clock, random));
+        });
         // google-health: the heart-rate area adds its ConnectFlow here.
         env.get("GOOGLE_CLIENT_ID").ifPresent(clientId -> flows.add(googleHealth(env, parameters, clientId, links, dynamo, clock)));
         return new AuthComponents(sessions, states, flows, env.get("APP_HOME_PATH", "/dashboard"));

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.runtothebeats.lambda.HttpResponses;
+import com.runtothebeats.lambda.session.CsrfTokens;
+import com.runtothebeats.lambda.session.RequestCookies;
+import com.runtothebeats.lambda.session.SessionCookies;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -12,8 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The web app: the health check, the pages (home, dashboard, build, result) and their static files, all
@@ -30,25 +35,33 @@ public class WebHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
     private static final String VERSIONED_CACHING = "public, max-age=31536000, immutable";
     private static final String UNVERSIONED_CACHING = "public, max-age=300, must-revalidate";
 
+    /** A CSRF token another of our functions (or an earlier page) set; anything else is replaced. */
+    private static final Pattern WELL_FORMED_CSRF_TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,128}");
+
     private final BundledAssets assets;
-    private final CsrfCookie csrfCookie;
+    private final CsrfTokens csrfTokens;
 
     /** What Lambda calls: everything the web app serves is in this function's own jar. */
     public WebHandler() {
-        this(new BundledAssets(WebHandler.class.getClassLoader()), new CsrfCookie(new SecureRandom()));
+        this(new BundledAssets(WebHandler.class.getClassLoader()),
+                new CsrfTokens(new SecureRandom(), SessionCookies.DEFAULT_LIFETIME));
     }
 
-    WebHandler(BundledAssets assets, CsrfCookie csrfCookie) {
+    WebHandler(BundledAssets assets, CsrfTokens csrfTokens) {
         this.assets = assets;
-        this.csrfCookie = csrfCookie;
+        this.csrfTokens = csrfTokens;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return context == null ? answer(event) : PowertoolsLogging.withLogging(context, () -> answer(event));
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         try {
             return route(event);
         } catch (RuntimeException e) {
-            LOG.error("web request failed: {}", e.toString(), e);
+            LOG.error("web request failed", e);
             return HttpResponses.unexpected();
         }
     }
@@ -72,9 +85,15 @@ public class WebHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
 
     private APIGatewayV2HTTPResponse page(Page page, int status, APIGatewayV2HTTPEvent event) {
         Asset asset = assets.page(page);
+        // The page's script sends this token back in the X-CSRF-Token header of every POST (double submit).
         List<String> cookies = new ArrayList<>();
-        csrfCookie.issueIfMissing(requestCookies(event)).ifPresent(cookies::add);
-        if (status == 200 && asset.etag().equals(header(event, "if-none-match"))) {
+        boolean hasToken = RequestCookies.of(event).get(CsrfTokens.COOKIE)
+                .filter(token -> WELL_FORMED_CSRF_TOKEN.matcher(token).matches())
+                .isPresent();
+        if (!hasToken) {
+            cookies.add(csrfTokens.newCookie());
+        }
+        if (status == 200 && asset.etag().equals(RequestCookies.header(event, "if-none-match"))) {
             return notModified(asset, PAGE_CACHING, cookies);
         }
         return respond(status, asset, PAGE_CACHING, cookies);
@@ -89,7 +108,7 @@ public class WebHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
         String requestedVersion = event.getQueryStringParameters() == null
                 ? null : event.getQueryStringParameters().get("v");
         String caching = asset.version().equals(requestedVersion) ? VERSIONED_CACHING : UNVERSIONED_CACHING;
-        if (asset.etag().equals(header(event, "if-none-match"))) {
+        if (asset.etag().equals(RequestCookies.header(event, "if-none-match"))) {
             return notModified(asset, caching, List.of());
         }
         return respond(200, asset, caching, List.of());
@@ -141,30 +160,5 @@ public class WebHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
             raw = event.getRequestContext().getHttp().getPath();
         }
         return raw == null || raw.isEmpty() ? "/" : raw;
-    }
-
-    /** Header names in HTTP API events are lower-case, but a hand-written event may not be. */
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        return event.getHeaders().entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
-    }
-
-    /** HTTP API v2 puts cookies in their own list; a plain Cookie header is read too. */
-    private static List<String> requestCookies(APIGatewayV2HTTPEvent event) {
-        List<String> cookies = new ArrayList<>();
-        if (event.getCookies() != null) {
-            cookies.addAll(event.getCookies());
-        }
-        String header = header(event, "cookie");
-        if (header != null) {
-            cookies.addAll(List.of(header.split(";")));
-        }
-        return cookies;
     }
 }

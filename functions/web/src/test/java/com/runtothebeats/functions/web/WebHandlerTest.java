@@ -53,7 +53,7 @@ class WebHandlerTest {
         assertFalse(response.getBody().contains("{{"), "every placeholder is filled in");
         List<String> cookies = response.getCookies();
         assertEquals(1, cookies.size());
-        assertTrue(cookies.get(0).matches("beats_csrf=[A-Za-z0-9_-]{43}; Path=/; Max-Age=2592000; Secure; SameSite=Lax"), cookies.get(0));
+        assertTrue(cookies.get(0).matches("beats_csrf=[A-Za-z0-9_-]{32}; Path=/; Max-Age=2592000; Secure; SameSite=Lax"), cookies.get(0));
     }
 
     @Test

@@ -57,7 +57,8 @@ public record FeatureTransform(
         double[] stds = new double[n];
         double[] mins = new double[n];
         double[] maxs = new double[n];
-        for (int j = 0; j < n; j++) {
+        // The eight features are independent fits; on more than one core they run side by side.
+        java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
             double[] column = columns[j];
             lambdas[j] = YeoJohnson.fitLambda(column);
             double sum = 0;
@@ -80,7 +81,7 @@ public record FeatureTransform(
             stds[j] = std > 0 ? std : 1.0; // a constant feature stays at 0 rather than dividing by zero
             mins[j] = min;
             maxs[j] = max;
-        }
+        });
         return new FeatureTransform(version, FlowFeature.columnNames(), lambdas, means, stds, mins, maxs);
     }
 

@@ -48,12 +48,8 @@ public final class YeoJohnson {
         if (values.length < 2) {
             return 1.0; // identity: too little data to estimate a shape
         }
-        double logTerm = 0;
-        for (double y : values) {
-            logTerm += Math.signum(y) * Math.log1p(Math.abs(y));
-        }
-        final double signedLogSum = logTerm;
-        java.util.function.DoubleUnaryOperator negLogLik = lambda -> -logLikelihood(values, lambda, signedLogSum);
+        SignedLogs logs = new SignedLogs(values);
+        java.util.function.DoubleUnaryOperator negLogLik = lambda -> -logs.logLikelihood(lambda);
 
         int steps = 240;
         double best = LAMBDA_MIN;
@@ -70,24 +66,59 @@ public final class YeoJohnson {
         return goldenSection(negLogLik, Math.max(LAMBDA_MIN, best - step), Math.min(LAMBDA_MAX, best + step));
     }
 
-    static double logLikelihood(double[] values, double lambda, double signedLogSum) {
-        int n = values.length;
-        double mean = 0;
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = transform(values[i], lambda);
-            mean += t[i];
+    /** The profile log-likelihood of lambda for the sample (what {@link #fitLambda} maximises). */
+    static double logLikelihood(double[] values, double lambda) {
+        return new SignedLogs(values).logLikelihood(lambda);
+    }
+
+    /**
+     * log(1 + |y|) per value, computed once per fit: every transform in the search is then
+     * expm1(power * log) instead of a pow() (same value, (y + 1)^l - 1 = expm1(l * log(1 + y))), which makes
+     * fitting the 23k-track catalog several times faster.
+     */
+    private static final class SignedLogs {
+        private final double[] logs;
+        private final boolean[] negative;
+        private final double signedLogSum;
+
+        SignedLogs(double[] values) {
+            logs = new double[values.length];
+            negative = new boolean[values.length];
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                negative[i] = values[i] < 0;
+                logs[i] = Math.log1p(Math.abs(values[i]));
+                sum += negative[i] ? -logs[i] : logs[i];
+            }
+            signedLogSum = sum;
         }
-        mean /= n;
-        double variance = 0;
-        for (double v : t) {
-            variance += (v - mean) * (v - mean);
+
+        double logLikelihood(double lambda) {
+            int n = logs.length;
+            boolean logBranchPositive = Math.abs(lambda) < EPS;
+            boolean logBranchNegative = Math.abs(lambda - 2) < EPS;
+            double[] t = new double[n];
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                double log = logs[i];
+                if (!negative[i]) {
+                    t[i] = logBranchPositive ? log : Math.expm1(lambda * log) / lambda;
+                } else {
+                    t[i] = logBranchNegative ? -log : -Math.expm1((2 - lambda) * log) / (2 - lambda);
+                }
+                mean += t[i];
+            }
+            mean /= n;
+            double variance = 0;
+            for (double v : t) {
+                variance += (v - mean) * (v - mean);
+            }
+            variance /= n;
+            if (!(variance > 0) || Double.isInfinite(variance)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return -n / 2.0 * Math.log(variance) + (lambda - 1) * signedLogSum;
         }
-        variance /= n;
-        if (!(variance > 0) || Double.isInfinite(variance)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return -n / 2.0 * Math.log(variance) + (lambda - 1) * signedLogSum;
     }
 
     private static double goldenSection(java.util.function.DoubleUnaryOperator f, double a, double b) {

@@ -26,6 +26,19 @@ public interface SequenceModel {
         return out;
     }
 
+    /**
+     * Predictions after every prefix of a playlist: element k is the prediction for track k + 1 made from
+     * tracks 0..k only (the last one predicts a track beyond the playlist). Implementations that read a
+     * sequence once (a recurrent network) override this to score a whole playlist in one pass.
+     */
+    default List<double[]> predictEachNext(List<AudioFeatures> playlist) {
+        List<double[]> out = new ArrayList<>(playlist.size());
+        for (int k = 1; k <= playlist.size(); k++) {
+            out.add(predictNext(playlist.subList(0, k)));
+        }
+        return out;
+    }
+
     /** Identifies the model (its version in the model store), for explanations and logs. */
     String version();
 }

@@ -6,6 +6,7 @@ import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.PlaylistDatasetCsv;
 import com.runtothebeats.core.storage.BlobStore;
 import com.runtothebeats.core.storage.JsonCodec;
+import com.runtothebeats.core.validation.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,7 +55,7 @@ public final class CatalogHarvest {
             // An earlier attempt stored the snapshot but stopped before its manifest.
             byte[] earlier = store.get(rawKey).orElseThrow();
             if (!sha256(earlier).equals(sha256)) {
-                throw new SnapshotConflictException(run, "already has a different " + rawKey);
+                throw conflict(run, "already has a different " + rawKey);
             }
         }
         Set<String> playlists = new HashSet<>();
@@ -78,10 +79,19 @@ public final class CatalogHarvest {
     private HarvestResult sameSnapshot(RunId run, byte[] manifestJson, String sha256) {
         HarvestManifest earlier = json.read(manifestJson, HarvestManifest.class);
         if (!earlier.sha256().equals(sha256)) {
-            throw new SnapshotConflictException(run, "already has a raw snapshot from " + earlier.source()
+            throw conflict(run, "already has a raw snapshot from " + earlier.source()
                     + " with different content (sha256 " + earlier.sha256() + ")");
         }
         return HarvestResult.of(earlier);
+    }
+
+    /**
+     * Snapshots are immutable. A plain {@link InvalidInputException} on purpose: the state machine
+     * recognises that error name as "do not retry".
+     */
+    private static InvalidInputException conflict(RunId run, String what) {
+        return new InvalidInputException("runId", "run " + run + " " + what
+                + "; snapshots are immutable, start a new run with another runId");
     }
 
     static String sha256(byte[] content) {

@@ -30,12 +30,15 @@ public final class TempoIndex {
 
     private final List<Track> tracks;
     private final FeatureTransform transform;
-    private final Map<String, Integer> byId;
+    /** Track ids in sorted order and where each sits in {@link #tracks}: a fraction of a HashMap's memory. */
+    private final String[] sortedIds;
+    private final int[] sortedIdPositions;
     private final double[] tempo;
     private final long[] durationMs;
     private final int[] key;
     private final int[] artist;
-    private final int[] song;
+    /** Identifies the recording (normalised name and artist), so one song listed under two ids is not played twice. */
+    private final long[] song;
     private final float[] vectors;
     private final int[][] orderByKey;
     private final double[][] temposByKey;
@@ -45,20 +48,17 @@ public final class TempoIndex {
         int n = tracks.size();
         this.tracks = tracks;
         this.transform = transform;
-        this.byId = new HashMap<>(n * 2);
         this.tempo = new double[n];
         this.durationMs = new long[n];
         this.key = new int[n];
         this.artist = new int[n];
-        this.song = new int[n];
+        this.song = new long[n];
         this.vectors = new float[n * FlowFeature.COUNT];
         Map<String, Integer> artists = new HashMap<>();
-        Map<String, Integer> songs = new HashMap<>();
         int[] perKey = new int[KEYS];
         long longest = 0;
         for (int i = 0; i < n; i++) {
             Track t = tracks.get(i);
-            byId.put(t.id(), i);
             tempo[i] = t.tempo();
             durationMs[i] = t.durationMs();
             longest = Math.max(longest, t.durationMs());
@@ -66,14 +66,26 @@ public final class TempoIndex {
             perKey[key[i]]++;
             String artistName = normalise(t.artist());
             artist[i] = artists.computeIfAbsent(artistName, a -> artists.size());
-            // The same recording is often listed under several ids (single, album, compilation).
-            song[i] = songs.computeIfAbsent(normalise(t.name()) + "\u0000" + artistName, s -> songs.size());
+            // The same recording is often listed under several ids (single, album, compilation). Two
+            // different songs sharing this 64-bit hash would only keep one of them out: never a repeat.
+            song[i] = ((long) normalise(t.name()).hashCode() << 32) ^ (artistName.hashCode() & 0xffffffffL);
             double[] v = transform.standardise(t.features());
             for (int j = 0; j < v.length; j++) {
                 vectors[i * FlowFeature.COUNT + j] = (float) v[j];
             }
         }
         this.maxDurationMs = longest;
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, (a, b) -> tracks.get(a).id().compareTo(tracks.get(b).id()));
+        this.sortedIds = new String[n];
+        this.sortedIdPositions = new int[n];
+        for (int i = 0; i < n; i++) {
+            sortedIds[i] = tracks.get(byId[i]).id();
+            sortedIdPositions[i] = byId[i];
+        }
         this.orderByKey = new int[KEYS][];
         this.temposByKey = new double[KEYS][];
         int[] fill = new int[KEYS];
@@ -145,8 +157,8 @@ public final class TempoIndex {
     }
 
     public OptionalInt indexOf(String trackId) {
-        Integer i = byId.get(trackId);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        int found = Arrays.binarySearch(sortedIds, trackId);
+        return found < 0 ? OptionalInt.empty() : OptionalInt.of(sortedIdPositions[found]);
     }
 
     public double tempo(int i) {
@@ -165,7 +177,7 @@ public final class TempoIndex {
         return artist[i];
     }
 
-    public int song(int i) {
+    public long song(int i) {
         return song[i];
     }
 

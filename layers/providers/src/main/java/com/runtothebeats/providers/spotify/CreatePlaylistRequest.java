@@ -36,11 +36,11 @@ public final class CreatePlaylistRequest extends AbstractDataRequest<CreatedPlay
         }
 
         public Builder name(String name) {
-            return setBodyParameter("name", SpotifyJsonBody.string(name));
+            return setBodyParameter("name", name);
         }
 
         public Builder description(String description) {
-            return setBodyParameter("description", SpotifyJsonBody.string(description));
+            return setBodyParameter("description", description);
         }
 
         public Builder isPublic(boolean isPublic) {

@@ -33,6 +33,9 @@ public final class SpotifyAuthorization {
     }
 
     public URI authorizationUrl(String state, String codeChallenge) {
+        if (app.redirectUri() == null) {
+            throw new IllegalStateException("SPOTIFY_REDIRECT_URI is not set: signing in needs the registered redirect URI");
+        }
         URI uri = api(null).authorizationCodePKCEUri(codeChallenge)
                 .code_challenge_method("S256")
                 .state(state)
@@ -94,8 +97,10 @@ public final class SpotifyAuthorization {
     private SpotifyApi api(String accessToken) {
         SpotifyApi.Builder builder = SpotifyApi.builder()
                 .setClientId(app.clientId())
-                .setRedirectUri(app.redirectUri())
                 .setHttpManager(transport);
+        if (app.redirectUri() != null) {
+            builder.setRedirectUri(app.redirectUri());
+        }
         if (accessToken != null) {
             builder.setAccessToken(accessToken);
         }

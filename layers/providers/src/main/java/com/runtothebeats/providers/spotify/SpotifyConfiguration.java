@@ -21,7 +21,8 @@ public record SpotifyConfiguration(SpotifyAppCredentials app, SpotifyHttpTranspo
         String secret = env.get("SPOTIFY_CLIENT_SECRET")
                 .or(() -> env.get("SPOTIFY_CLIENT_SECRET_PARAMETER").map(secureParameter))
                 .orElse(null);
-        URI redirect = URI.create(env.require("SPOTIFY_REDIRECT_URI"));
+        // Only signing in needs it (the Auth function); refreshing tokens and publishing do not.
+        URI redirect = env.get("SPOTIFY_REDIRECT_URI").map(URI::create).orElse(null);
         SpotifyHttpTransport transport = SpotifyHttpTransport.create(SpotifyEndpoints.fromEnvironment(env));
         return Optional.of(new SpotifyConfiguration(new SpotifyAppCredentials(clientId.get(), secret, redirect), transport));
     }

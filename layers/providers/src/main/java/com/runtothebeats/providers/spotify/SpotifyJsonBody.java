@@ -4,17 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.runtothebeats.lambda.Json;
 
 /**
- * Body parameter values for spotify-web-api-java. The library parses every body parameter value as JSON
- * and falls back to a string only when that fails, so a playlist called {@code 1984} or {@code true} would
- * be sent as a number or a boolean. Strings are therefore handed over already JSON-encoded.
+ * Body parameter values for spotify-web-api-java 9.4.0: it sends a fixed set of parameter names
+ * ({@code uris}, {@code position}, {@code public}, {@code collaborative}, …) as parsed JSON and every other
+ * name as a JSON string, so lists are handed over JSON-encoded and names/descriptions as they are.
  */
 final class SpotifyJsonBody {
 
     private SpotifyJsonBody() {
-    }
-
-    static String string(String value) {
-        return encode(value);
     }
 
     static String array(java.util.List<String> values) {

@@ -1,0 +1,326 @@
+package com.runtothebeats.functions.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
+import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.identity.DynamoRunnerStore;
+import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
+import com.runtothebeats.core.identity.LinkStatus;
+import com.runtothebeats.core.identity.Pkce;
+import com.runtothebeats.core.identity.Provider;
+import com.runtothebeats.core.identity.ProviderLink;
+import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.providers.spotify.SpotifyAppCredentials;
+import com.runtothebeats.providers.spotify.SpotifyAuthorization;
+import com.runtothebeats.providers.spotify.SpotifyEndpoints;
+import com.runtothebeats.providers.spotify.SpotifyHttpTransport;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Sign-in with Spotify through the Auth function, against WireMock as Spotify and DynamoDB Local. */
+class AuthHandlerTest {
+
+    static final byte[] SESSION_SECRET = "session-secret-for-tests-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    static final URI REDIRECT = URI.create("http://127.0.0.1:3000/auth/spotify/callback");
+
+    @TempDir
+    Path stateDir;
+
+    AmazonDynamoDBLocal local;
+    DynamoDbClient dynamo;
+    DynamoProviderLinkStore links;
+    DynamoRunnerStore runners;
+    DynamoOAuthStateStore states;
+    WireMockServer spotify;
+    SpotifyEndpoints endpoints;
+    Instant now = Instant.now();
+
+    @BeforeEach
+    void start() {
+        local = DynamoDBEmbedded.create();
+        dynamo = local.dynamoDbClient();
+        dynamo.createTable(TableDefinitions.providerLinks("links"));
+        dynamo.createTable(TableDefinitions.runners("runners"));
+        dynamo.createTable(TableDefinitions.oauthStates("states"));
+        links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
+        runners = new DynamoRunnerStore(dynamo, "runners");
+        states = new DynamoOAuthStateStore(dynamo, "states");
+        spotify = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        spotify.start();
+        URI base = URI.create("http://127.0.0.1:" + spotify.port());
+        endpoints = new SpotifyEndpoints(base, base);
+    }
+
+    @AfterEach
+    void stop() {
+        spotify.stop();
+        local.shutdownNow();
+    }
+
+    SessionCookies sessions(boolean demo) {
+        return new SessionCookies(SESSION_SECRET, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC), demo);
+    }
+
+    AuthHandler handler(boolean withSpotify, boolean demo) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        SecureRandom random = new SecureRandom();
+        List<ConnectFlow> flows = !withSpotify ? List.of() : List.of(new SpotifyConnectFlow(
+                new SpotifyAuthorization(new SpotifyAppCredentials("test-client-id", null, REDIRECT),
+                        new SpotifyHttpTransport(HttpClient.newHttpClient(), endpoints, Duration.ofSeconds(5)), clock),
+                links, runners, clock, random));
+        return new AuthHandler(sessions(demo), states, flows, clock, random, "/dashboard");
+    }
+
+    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> query, List<String> cookies) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath(path);
+        event.setQueryStringParameters(query);
+        event.setCookies(cookies);
+        event.setHeaders(new HashMap<>());
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        http.setPath(path);
+        context.setHttp(http);
+        event.setRequestContext(context);
+        return event;
+    }
+
+    static Map<String, String> query(String location) {
+        Map<String, String> query = new HashMap<>();
+        String raw = URI.create(location).getRawQuery();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    void spotifyAccepts(String code, String userId, String displayName, String accessToken) {
+        spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(containing("code=" + code))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                                + "\"refresh_token\":\"refresh-" + accessToken + "\","
+                                + "\"scope\":\"playlist-modify-private playlist-modify-public user-read-private\"}")));
+        spotify.stubFor(get(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + userId + "\",\"display_name\":\"" + displayName + "\",\"account_id\":\"acc-" + userId
+                                + "\",\"type\":\"user\",\"uri\":\"spotify:user:" + userId + "\",\"external_urls\":{},\"followers\":{\"total\":0}}")));
+    }
+
+    /** Start + callback as the browser would do them; returns the callback response. */
+    APIGatewayV2HTTPResponse signIn(AuthHandler handler, String code, List<String> cookies) {
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, cookies), null);
+        assertEquals(302, start.getStatusCode());
+        Map<String, String> authorize = query(start.getHeaders().get("Location"));
+        return handler.handleRequest(request("GET", "/auth/spotify/callback",
+                Map.of("code", code, "state", authorize.get("state")), cookies), null);
+    }
+
+    static String cookieValue(APIGatewayV2HTTPResponse response, String name) {
+        return response.getCookies().stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).orElse(null);
+    }
+
+    @Test
+    void startRedirectsToSpotifyWithPkceStateAndScopes() {
+        APIGatewayV2HTTPResponse response = handler(true, false).handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+
+        assertEquals(302, response.getStatusCode());
+        URI location = URI.create(response.getHeaders().get("Location"));
+        assertEquals("127.0.0.1", location.getHost(), "the accounts base URL is configurable");
+        assertEquals("/authorize", location.getPath());
+        Map<String, String> query = query(location.toString());
+        assertEquals("test-client-id", query.get("client_id"));
+        assertEquals("code", query.get("response_type"));
+        assertEquals("S256", query.get("code_challenge_method"));
+        assertEquals(REDIRECT.toString(), query.get("redirect_uri"));
+        assertEquals("playlist-modify-private playlist-modify-public user-read-private", query.get("scope"));
+        assertTrue(query.get("state").length() >= 32);
+        assertEquals(43, query.get("code_challenge").length(), "base64url SHA-256");
+    }
+
+    @Test
+    void theCallbackExchangesTheCodeCreatesTheRunnerStoresTheLinkAndSignsIn() {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        AuthHandler handler = handler(true, false);
+
+        APIGatewayV2HTTPResponse callback = signIn(handler, "code-1", null);
+
+        assertEquals(302, callback.getStatusCode(), callback.getBody());
+        assertEquals("/dashboard?connected=spotify", callback.getHeaders().get("Location"));
+        String session = cookieValue(callback, "beats_session");
+        assertNotNull(cookieValue(callback, "beats_csrf"));
+        String runnerId = sessions(false).signedInRunner(request("GET", "/api/me", null, List.of("beats_session=" + session))).orElseThrow();
+        assertEquals("Ada Runner", runners.find(runnerId).orElseThrow().displayName());
+        ProviderLink link = links.find(runnerId, Provider.SPOTIFY).orElseThrow();
+        assertEquals("spotify-user-1", link.externalUserId());
+        assertEquals("refresh-access-token-1", link.refreshToken());
+        assertEquals(LinkStatus.CONNECTED, link.status());
+        // The code exchange proved possession of the PKCE verifier that matches the challenge we sent.
+        String exchange = spotify.findAll(postRequestedFor(urlPathEqualTo("/api/token"))).get(0).getBodyAsString();
+        assertTrue(exchange.contains("code_verifier=") && exchange.contains("grant_type=authorization_code"));
+    }
+
+    @Test
+    void signingInAgainWithTheSameSpotifyAccountFindsTheSameRunner() {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        spotifyAccepts("code-2", "spotify-user-1", "Ada R.", "access-token-2");
+        AuthHandler handler = handler(true, false);
+        String first = cookieValue(signIn(handler, "code-1", null), "beats_session");
+        String second = cookieValue(signIn(handler, "code-2", null), "beats_session");
+        SessionCookies sessions = sessions(false);
+        String firstRunner = sessions.signedInRunner(request("GET", "/", null, List.of("beats_session=" + first))).orElseThrow();
+        assertEquals(firstRunner, sessions.signedInRunner(request("GET", "/", null, List.of("beats_session=" + second))).orElseThrow());
+        assertEquals("Ada R.", runners.find(firstRunner).orElseThrow().displayName());
+        assertEquals(2, links.find(firstRunner, Provider.SPOTIFY).orElseThrow().version());
+    }
+
+    @Test
+    void aStateIsGoodOnceAndUnknownStatesAreRefused() {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        AuthHandler handler = handler(true, false);
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        String state = query(start.getHeaders().get("Location")).get("state");
+        Map<String, String> callback = Map.of("code", "code-1", "state", state);
+
+        assertEquals(302, handler.handleRequest(request("GET", "/auth/spotify/callback", callback, null), null).getStatusCode());
+        APIGatewayV2HTTPResponse replay = handler.handleRequest(request("GET", "/auth/spotify/callback", callback, null), null);
+        assertEquals(400, replay.getStatusCode());
+        assertTrue(replay.getBody().contains("\"field\":\"state\""));
+        APIGatewayV2HTTPResponse forged = handler.handleRequest(request("GET", "/auth/spotify/callback",
+                Map.of("code", "code-1", "state", "made-up"), null), null);
+        assertEquals(400, forged.getStatusCode());
+        assertEquals(1, spotify.findAll(postRequestedFor(urlPathEqualTo("/api/token"))).size());
+    }
+
+    @Test
+    void anExpiredStateIsRefused() {
+        states.save(new com.runtothebeats.core.identity.OAuthState("old-state", Provider.SPOTIFY, null,
+                Pkce.generate(new SecureRandom()).verifier(), now.minusSeconds(1)));
+        APIGatewayV2HTTPResponse response = handler(true, false).handleRequest(request("GET", "/auth/spotify/callback",
+                Map.of("code", "c", "state", "old-state"), null), null);
+        assertEquals(400, response.getStatusCode());
+    }
+
+    @Test
+    void aDeclinedConsentGoesBackToTheAppWithTheReason() {
+        AuthHandler handler = handler(true, false);
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        String state = query(start.getHeaders().get("Location")).get("state");
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("GET", "/auth/spotify/callback",
+                Map.of("error", "access_denied", "state", state), null), null);
+        assertEquals(302, response.getStatusCode());
+        assertEquals("/dashboard?connect=spotify&error=access_denied", response.getHeaders().get("Location"));
+        assertEquals(null, response.getCookies());
+    }
+
+    @Test
+    void aRefusedCodeIsA400AndNothingIsStored() {
+        spotify.stubFor(post(urlPathEqualTo("/api/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}")));
+        APIGatewayV2HTTPResponse response = signIn(handler(true, false), "bad-code", null);
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains("authorization_failed"));
+        assertEquals(0, dynamo.scan(b -> b.tableName("links")).count());
+        assertEquals(0, dynamo.scan(b -> b.tableName("runners")).count());
+    }
+
+    @Test
+    void inDemoModeWithoutASpotifyAppStartSignsInTheDemoRunner() {
+        APIGatewayV2HTTPResponse response = handler(false, true).handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        assertEquals(302, response.getStatusCode());
+        String session = cookieValue(response, "beats_session");
+        assertEquals("demo-runner", sessions(false).signedInRunner(request("GET", "/", null, List.of("beats_session=" + session))).orElseThrow());
+
+        APIGatewayV2HTTPResponse notDemo = handler(false, false).handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        assertEquals(409, notDemo.getStatusCode());
+    }
+
+    @Test
+    void logoutExpiresTheSessionCookieAndDisconnectNeedsCsrf() {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        AuthHandler handler = handler(true, false);
+        APIGatewayV2HTTPResponse signedIn = signIn(handler, "code-1", null);
+        List<String> cookies = List.of("beats_session=" + cookieValue(signedIn, "beats_session"),
+                "beats_csrf=" + cookieValue(signedIn, "beats_csrf"));
+
+        APIGatewayV2HTTPResponse withoutHeader = handler.handleRequest(request("POST", "/auth/spotify/disconnect", null, cookies), null);
+        assertEquals(403, withoutHeader.getStatusCode());
+
+        APIGatewayV2HTTPEvent disconnect = request("POST", "/auth/spotify/disconnect", null, cookies);
+        disconnect.getHeaders().put("x-csrf-token", cookieValue(signedIn, "beats_csrf"));
+        assertEquals(200, handler.handleRequest(disconnect, null).getStatusCode());
+        assertEquals(0, dynamo.scan(b -> b.tableName("links")).count());
+
+        APIGatewayV2HTTPEvent logout = request("POST", "/auth/logout", null, cookies);
+        logout.getHeaders().put("x-csrf-token", cookieValue(signedIn, "beats_csrf"));
+        APIGatewayV2HTTPResponse out = handler.handleRequest(logout, null);
+        assertEquals(200, out.getStatusCode());
+        assertTrue(out.getCookies().get(0).startsWith("beats_session=;") && out.getCookies().get(0).contains("Max-Age=0"));
+    }
+
+    @Test
+    void unknownProvidersAndRoutesAre404() {
+        AuthHandler handler = handler(true, false);
+        assertEquals(404, handler.handleRequest(request("GET", "/auth/fitbit/start", null, null), null).getStatusCode());
+        assertEquals(404, handler.handleRequest(request("GET", "/auth/spotify/elsewhere", null, null), null).getStatusCode());
+        assertNotEquals(500, handler.handleRequest(request("GET", "/auth/spotify/callback", null, null), null).getStatusCode());
+    }
+
+    @Test
+    void theSampleEventsParseAndBehave() {
+        Path events = Path.of("../../events/auth");
+        APIGatewayV2HTTPResponse start = handler(true, false).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("spotify-start.json").toString()), null);
+        assertEquals(302, start.getStatusCode());
+        assertTrue(start.getHeaders().get("Location").contains("code_challenge_method=S256"));
+        APIGatewayV2HTTPResponse demoStart = handler(false, true).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("spotify-start.json").toString()), null);
+        assertTrue(cookieValue(demoStart, "beats_session").startsWith("demo-runner."));
+        for (String unknownState : List.of("spotify-callback-unknown-state.json", "spotify-callback-declined.json")) {
+            APIGatewayV2HTTPResponse callback = handler(true, false).handleRequest(
+                    EventLoader.loadApiGatewayHttpEvent(events.resolve(unknownState).toString()), null);
+            assertEquals(400, callback.getStatusCode(), unknownState);
+        }
+        APIGatewayV2HTTPResponse logout = handler(true, false).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("logout.json").toString()), null);
+        assertEquals(200, logout.getStatusCode());
+    }
+}

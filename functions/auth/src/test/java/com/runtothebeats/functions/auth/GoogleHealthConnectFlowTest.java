@@ -1,0 +1,232 @@
+package com.runtothebeats.functions.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
+import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
+import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
+import com.runtothebeats.core.heartrate.HeartRateSample;
+import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.identity.LinkStatus;
+import com.runtothebeats.core.identity.Pkce;
+import com.runtothebeats.core.identity.Provider;
+import com.runtothebeats.core.identity.ProviderLink;
+import com.runtothebeats.core.time.Pause;
+import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.providers.googlehealth.GoogleEndpoints;
+import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
+import com.runtothebeats.providers.googlehealth.GoogleOAuthClient;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Connecting Google Health through the Auth function, against DynamoDB Local and a Google stand-in (WireMock). */
+class GoogleHealthConnectFlowTest {
+
+    private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+    private static WireMockServer google;
+
+    @TempDir
+    Path stateDir;
+
+    private AmazonDynamoDBLocal local;
+    private DynamoProviderLinkStore links;
+    private DynamoHeartRateSamples samples;
+    private DynamoRunnerHeartRates states;
+    private SessionCookies sessions;
+    private AuthHandler handler;
+
+    @BeforeAll
+    static void startGoogle() {
+        google = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        google.start();
+    }
+
+    @AfterAll
+    static void stopGoogle() {
+        google.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        google.resetAll();
+        local = DynamoDBEmbedded.create();
+        DynamoDbClient dynamo = local.dynamoDbClient();
+        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.oauthStates("states"),
+                TableDefinitions.providerLinks("links"), TableDefinitions.heartRate("heart-rate"), TableDefinitions.runners("runners")));
+        links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
+        samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
+        states = new DynamoRunnerHeartRates(dynamo, "runners");
+        GoogleEndpoints endpoints = GoogleEndpoints.of(google.baseUrl(), google.baseUrl());
+        GoogleHealthConnectFlow flow = new GoogleHealthConnectFlow(endpoints, "client-id",
+                "http://127.0.0.1:3000/auth/google-health/callback",
+                new GoogleOAuthClient(endpoints.token(), "client-id", "client-secret", Clock.systemUTC()),
+                new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
+        sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), false);
+        handler = new AuthHandler(sessions, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
+                Clock.systemUTC(), new SecureRandom(), "/dashboard");
+    }
+
+    @AfterEach
+    void stopDynamo() {
+        local.shutdownNow();
+    }
+
+    private APIGatewayV2HTTPEvent request(String method, String path, String runnerId, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath(path);
+        event.setHeaders(new HashMap<>());
+        event.setQueryStringParameters(query);
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        context.setHttp(http);
+        event.setRequestContext(context);
+        if (runnerId != null) {
+            event.setCookies(List.of(sessions.issue(runnerId).split(";")[0], "beats_csrf=csrf-1"));
+            event.getHeaders().put("x-csrf-token", "csrf-1");
+        }
+        return event;
+    }
+
+    private static Map<String, String> query(String location) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            values.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private void serveGoogle() {
+        google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(okJson("{\"access_token\":\"access-1\",\"expires_in\":3599,\"refresh_token\":\"refresh-1\","
+                        + "\"scope\":\"" + GoogleEndpoints.HEART_RATE_SCOPE + "\",\"token_type\":\"Bearer\"}")));
+        google.stubFor(get(urlPathEqualTo("/v4/users/me/identity")).withHeader("Authorization", equalTo("Bearer access-1"))
+                .willReturn(okJson("{\"name\":\"users/me/identity\",\"healthUserId\":\"hu-42\",\"legacyUserId\":\"7ABCDE\"}")));
+    }
+
+    @Test
+    void startRedirectsToGoogleWithPkceOfflineAccessAndTheHeartRateScope() {
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/google-health/start", "runner-1", null), null);
+        assertEquals(302, start.getStatusCode());
+        String location = start.getHeaders().get("Location");
+        assertTrue(location.startsWith(google.baseUrl() + "/o/oauth2/v2/auth?"), location);
+        Map<String, String> query = query(location);
+        assertEquals("code", query.get("response_type"));
+        assertEquals("S256", query.get("code_challenge_method"));
+        assertEquals("offline", query.get("access_type"));
+        assertEquals(GoogleEndpoints.HEART_RATE_SCOPE, query.get("scope"));
+        assertEquals("client-id", query.get("client_id"));
+        assertTrue(query.get("state").length() >= 32);
+
+        assertEquals(401, handler.handleRequest(request("GET", "/auth/google-health/start", null, null), null).getStatusCode(),
+                "a device attaches to a signed-in runner");
+    }
+
+    @Test
+    void callbackExchangesTheCodeAndLinksTheHealthUserToTheRunner() {
+        serveGoogle();
+        Map<String, String> authorize = query(handler.handleRequest(
+                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+
+        APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null);
+        assertEquals(302, callback.getStatusCode());
+        assertEquals("/dashboard?connected=google-health", callback.getHeaders().get("Location"));
+
+        ProviderLink link = links.findByExternalUser(Provider.GOOGLE_HEALTH, "hu-42").orElseThrow();
+        assertEquals("runner-1", link.runnerId());
+        assertEquals("refresh-1", link.refreshToken());
+        assertEquals(LinkStatus.CONNECTED, link.status());
+
+        LoggedRequest exchange = google.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0);
+        Map<String, String> form = query("http://x/?" + exchange.getBodyAsString());
+        assertEquals(authorize.get("code_challenge"), Pkce.challengeOf(form.get("code_verifier")),
+                "the verifier sent is the one whose challenge went to Google");
+        assertEquals("http://127.0.0.1:3000/auth/google-health/callback", form.get("redirect_uri"));
+
+        APIGatewayV2HTTPResponse replayed = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null);
+        assertEquals(400, replayed.getStatusCode(), "a state is used once");
+    }
+
+    @Test
+    void aStateStartedByAnotherRunnerIsRefused() {
+        serveGoogle();
+        Map<String, String> authorize = query(handler.handleRequest(
+                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+        APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-2",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null);
+        assertEquals(403, callback.getStatusCode());
+        assertTrue(links.findByExternalUser(Provider.GOOGLE_HEALTH, "hu-42").isEmpty());
+        google.verify(0, postRequestedFor(urlPathEqualTo("/token")));
+    }
+
+    @Test
+    void aRefusedCodeStoresNothing() {
+        google.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
+        Map<String, String> authorize = query(handler.handleRequest(
+                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+        APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "used-code")), null);
+        assertEquals(400, callback.getStatusCode());
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
+    }
+
+    @Test
+    void disconnectForgetsTokensSamplesAndState() {
+        links.save(new ProviderLink("runner-1", Provider.GOOGLE_HEALTH, "hu-42", "a", Instant.now(), "r", null,
+                LinkStatus.CONNECTED, 1));
+        samples.save("runner-1", List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150)));
+        states.save("runner-1", RunnerHeartRate.unknown().observe(
+                List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150)), "google-health"));
+
+        APIGatewayV2HTTPEvent withoutCsrf = request("POST", "/auth/google-health/disconnect", "runner-1", null);
+        withoutCsrf.getHeaders().remove("x-csrf-token");
+        assertEquals(403, handler.handleRequest(withoutCsrf, null).getStatusCode());
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isPresent());
+
+        assertEquals(200, handler.handleRequest(request("POST", "/auth/google-health/disconnect", "runner-1", null), null)
+                .getStatusCode());
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
+        assertEquals(0, samples.between("runner-1", Instant.EPOCH, Instant.now()).size());
+        assertTrue(states.find("runner-1").isEmpty());
+    }
+}

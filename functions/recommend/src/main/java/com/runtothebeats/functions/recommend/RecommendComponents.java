@@ -1,0 +1,61 @@
+package com.runtothebeats.functions.recommend;
+
+import com.runtothebeats.aws.AwsClients;
+import com.runtothebeats.aws.DynamoTrackCatalog;
+import com.runtothebeats.aws.S3BlobStore;
+import com.runtothebeats.aws.SsmSecureParameters;
+import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.flow.SequenceModel;
+import com.runtothebeats.core.pipeline.CurrentTransform;
+import com.runtothebeats.core.pipeline.PipelineKeys;
+import com.runtothebeats.core.playlist.RecommendationService;
+import com.runtothebeats.core.storage.BlobStore;
+import com.runtothebeats.core.storage.JsonCodec;
+import com.runtothebeats.lambda.JacksonJsonCodec;
+import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.lambda.session.SessionCookies;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Recommend function's collaborators from its environment: the catalog from the tracks table
+ * ({@code TRACKS_TABLE}), the feature transform the pipeline stored in the data bucket ({@code DATA_BUCKET},
+ * {@code transform/current.json}), the promoted sequence model if there is one, and, when the function has
+ * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current".
+ */
+record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {
+
+    static RecommendComponents fromEnvironment(LambdaEnvironment env) {
+        AwsClients aws = new AwsClients(env);
+        DynamoTrackCatalog catalog = new DynamoTrackCatalog(aws.dynamoDb(), env.require("TRACKS_TABLE"));
+        BlobStore data = new S3BlobStore(aws.s3(), env.require("DATA_BUCKET"));
+        JsonCodec json = new JacksonJsonCodec();
+        Supplier<RecommendationService> service = () -> RecommenderLoader.load(catalog,
+                () -> storedTransform(data, json), RecommendComponents::promotedModel);
+        // Built on the first "current" request: a deployment without sessions still recommends by tempo.
+        RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
+                .<RunnerTempoLookup>map(table -> {
+                    Supplier<RunnerTempoLookup> lookup = new RecommendHandler.LoadedOnce<>(() -> new SessionRunnerTempo(
+                            SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
+                            new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
+                    return event -> lookup.get().suggestedTempo(event);
+                })
+                .orElse(RunnerTempoLookup.NONE);
+        return new RecommendComponents(service, runnerTempo);
+    }
+
+    /** The transform of the latest completed pipeline run, which the stored track features match. */
+    static Optional<FeatureTransform> storedTransform(BlobStore data, JsonCodec json) {
+        return data.get(PipelineKeys.CURRENT_TRANSFORM)
+                .map(bytes -> json.read(bytes, CurrentTransform.class))
+                .map(current -> data.get(current.transformKey()).orElseThrow(() -> new CatalogUnavailableException(
+                        PipelineKeys.CURRENT_TRANSFORM + " names " + current.transformKey() + ", which is not in the bucket")))
+                .map(bytes -> json.read(bytes, FeatureTransform.class));
+    }
+
+    /** No model store is wired yet: flow is measured against the previous track, and responses say so. */
+    static Optional<SequenceModel> promotedModel() {
+        return Optional.empty();
+    }
+}

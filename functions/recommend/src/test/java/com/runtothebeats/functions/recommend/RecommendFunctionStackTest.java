@@ -1,0 +1,156 @@
+package com.runtothebeats.functions.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.AwsClients;
+import com.runtothebeats.aws.DynamoTrackCatalog;
+import com.runtothebeats.aws.S3BlobStore;
+import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.core.catalog.DatasetTracks;
+import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.heartrate.HeartRateSample;
+import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.pipeline.CurrentTransform;
+import com.runtothebeats.core.pipeline.PipelineKeys;
+import com.runtothebeats.lambda.JacksonJsonCodec;
+import com.runtothebeats.lambda.Json;
+import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.S3StandIn;
+import com.runtothebeats.standins.SamTemplate;
+import com.runtothebeats.standins.TemplateTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The function as Lambda builds it (no-argument constructor, configuration from the environment) against
+ * DynamoDB Local and the S3 stand-in: real tracks stored by the catalog adapter, the transform stored
+ * where the pipeline leaves it, the runner's heart-rate state in the runners table.
+ */
+class RecommendFunctionStackTest {
+
+    static DynamoDbLocalServer dynamoServer;
+    static S3StandIn s3;
+    static Map<String, String> env;
+    static FeatureTransform storedTransform;
+    static String secret = "0123456789abcdef0123456789abcdef-test";
+
+    @BeforeAll
+    static void stack(@TempDir Path s3Root) {
+        dynamoServer = DynamoDbLocalServer.inMemory();
+        s3 = S3StandIn.forTest(s3Root, "data");
+        env = new HashMap<>(Map.of(
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(),
+                "AWS_REGION", DynamoDbLocalServer.REGION,
+                "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY,
+                "TRACKS_TABLE", "tracks",
+                "RUNNERS_TABLE", "runners",
+                "DATA_BUCKET", "data",
+                "SESSION_SECRET", secret));
+        AwsClients aws = new AwsClients(LambdaEnvironment.of(env));
+        DynamoDbClient dynamo = aws.dynamoDb();
+        SamTemplate template = SamTemplate.load(templateFile());
+        for (SamTemplate.TableDefinition table : template.tables()) {
+            if (table.logicalId().equals("TracksTable")) {
+                TemplateTables.create(dynamo, table, "tracks");
+            }
+        }
+        dynamo.createTable(r -> r.tableName("runners").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("runnerId").attributeType("S"))
+                .keySchema(k -> k.attributeName("runnerId").keyType("HASH")));
+
+        // The tracks a 30-minute run at 165 BPM can use (and their half-time cousins), from the real split.
+        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
+        assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath());
+        List<Track> all = DatasetTracks.read(csv);
+        storedTransform = FeatureTransform.fit("run-1", all.stream().map(Track::features).toList());
+        List<Track> near165 = all.stream().filter(t -> Math.abs(t.tempo() - 165) <= 3 || Math.abs(t.tempo() - 82.5) <= 1.5).toList();
+        new DynamoTrackCatalog(dynamo, "tracks").putAll(near165, "run-1");
+
+        JacksonJsonCodec json = new JacksonJsonCodec();
+        S3BlobStore data = new S3BlobStore(aws.s3(), "data");
+        data.put("transform/run-1/feature-transform.json", json.write(storedTransform), "application/json");
+        data.put(PipelineKeys.CURRENT_TRANSFORM, json.write(new CurrentTransform("run-1",
+                "transform/run-1/feature-transform.json", "transform/run-1/sequences.jsonl")), "application/json");
+
+        new DynamoRunnerHeartRates(dynamo, "runners").save("runner-7", RunnerHeartRate.unknown()
+                .observe(List.of(new HeartRateSample(Instant.parse("2026-11-24T20:00:00Z"), 153)), RunnerHeartRate.SOURCE_MANUAL));
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        dynamoServer.close();
+    }
+
+    static Path templateFile() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found");
+    }
+
+    private static APIGatewayV2HTTPEvent request(String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/recommend/recommend.json");
+        event.setBody(body);
+        return event;
+    }
+
+    @Test
+    void lambdaConstructedHandlerServesFromTheStoredCatalogAndTransform() throws Exception {
+        RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                request("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}"), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        long total = 0;
+        for (JsonNode t : body.get("tracks")) {
+            assertTrue(Math.abs(t.get("effectiveTempo").asDouble() - 165) <= 2, t.toString());
+            total += t.get("durationMs").asLong();
+        }
+        assertTrue(total >= 30 * 60_000);
+        assertEquals(1.0, body.get("summary").get("harmonicShare").asDouble());
+        // The flow distances are measured in the stored transform's space.
+        assertTrue(handler.service().builder().index().transform().equals(storedTransform));
+    }
+
+    @Test
+    void currentTargetComesFromTheSignedInRunnersHeartRate() throws Exception {
+        RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
+        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-7");
+        APIGatewayV2HTTPEvent event = request("{\"target\":{\"type\":\"current\"},\"minutes\":20}");
+        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';'))));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        int expected = RunnerHeartRate.unknown().observe(List.of(new HeartRateSample(Instant.parse("2026-11-24T20:00:00Z"), 153)),
+                RunnerHeartRate.SOURCE_MANUAL).suggestedTargetTempo();
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertEquals(165, expected, "a heart rate of 153 suggests 165 BPM with the default estimates");
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("current", body.get("target").get("source").asText());
+        assertEquals(165.0, body.get("target").get("bpm").asDouble());
+        APIGatewayV2HTTPResponse anonymous = handler.handleRequest(request("{\"target\":{\"type\":\"current\"},\"minutes\":20}"), null);
+        assertEquals(400, anonymous.getStatusCode());
+        assertEquals("target", Json.MAPPER.readTree(anonymous.getBody()).get("error").get("field").asText());
+    }
+}

@@ -1,0 +1,201 @@
+package com.runtothebeats.functions.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
+import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.identity.DynamoRunnerStore;
+import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
+import com.runtothebeats.core.heartrate.HeartRateSample;
+import com.runtothebeats.core.identity.LinkStatus;
+import com.runtothebeats.core.identity.Provider;
+import com.runtothebeats.core.identity.ProviderLink;
+import com.runtothebeats.lambda.Json;
+import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.standins.DynamoDbLocalServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The runner API against DynamoDB Local, driven by the events/ samples. */
+class RunnerHandlerTest {
+
+    private static final Path EVENTS = Path.of("../../events/runner");
+    private static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
+    private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+
+    private static DynamoDbLocalServer dynamoServer;
+    private static DynamoDbClient dynamo;
+    private static int generation;
+
+    @TempDir
+    Path stateDir;
+
+    private DynamoHeartRateSamples samples;
+    private DynamoProviderLinkStore links;
+    private DynamoRunnerStore runners;
+    private DynamoRunnerHeartRates states;
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamoServer = DynamoDbLocalServer.inMemory();
+        dynamo = dynamoServer.client();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamoServer.close();
+    }
+
+    @BeforeEach
+    void freshTables() {
+        int n = ++generation;
+        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.runners("runners-" + n),
+                TableDefinitions.heartRate("heart-rate-" + n), TableDefinitions.providerLinks("links-" + n)));
+        samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
+        links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
+        runners = new DynamoRunnerStore(dynamo, "runners-" + n);
+        states = new DynamoRunnerHeartRates(dynamo, "runners-" + n);
+    }
+
+    private RunnerHandler handler(boolean demo) {
+        return new RunnerHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, demo), runners, links,
+                samples, states, false, clock);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String file) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS.resolve(file).toString());
+        event.setHeaders(new HashMap<>(event.getHeaders()));
+        return event;
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    private int storedSamples(String runnerId) {
+        return samples.between(runnerId, Instant.EPOCH, NOW.plusSeconds(3600)).size();
+    }
+
+    @Test
+    void theDemoRunnerSeesTheirStateAndLinks() throws Exception {
+        links.save(new ProviderLink("demo-runner", Provider.GOOGLE_HEALTH, "hu-demo", "a", NOW, "r", null,
+                LinkStatus.DISCONNECTED, 3));
+        JsonNode me = body(handler(true).handleRequest(event("me.json"), null));
+        assertEquals("demo-runner", me.path("runnerId").asText());
+        assertTrue(me.path("demo").asBoolean());
+        assertEquals("NOT_CONNECTED", me.path("links").path("spotify").path("status").asText());
+        assertTrue(me.path("links").path("spotify").path("dryRun").asBoolean());
+        assertEquals("DISCONNECTED", me.path("links").path("google-health").path("status").asText());
+        assertTrue(me.path("heartRate").path("current").isNull());
+    }
+
+    @Test
+    void aTypedHeartRateUpdatesTheStateAndTheSuggestedTempo() throws Exception {
+        RunnerHandler handler = handler(true);
+        APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
+        assertEquals(200, entered.getStatusCode());
+        assertEquals(152, body(entered).path("heartRate").path("current").asInt());
+        assertEquals(165, body(entered).path("heartRate").path("suggestedTargetTempo").asInt());
+
+        JsonNode me = body(handler.handleRequest(event("me.json"), null));
+        assertEquals(152, me.path("heartRate").path("current").asInt());
+        assertEquals("manual", me.path("heartRate").path("source").asText());
+        assertEquals(NOW.toString(), me.path("heartRate").path("at").asText());
+
+        JsonNode recent = body(handler.handleRequest(event("heart-rate.json"), null));
+        assertEquals(1, recent.path("samples").size());
+        assertEquals(152, recent.path("samples").get(0).path("bpm").asInt());
+        assertEquals(5, recent.path("zones").size());
+        assertEquals(125, recent.path("zones").get(0).path("fromBpm").asInt(), "zone 1 starts at 50% of reserve");
+    }
+
+    @Test
+    void recentSamplesAreLimitedToTheMinutesAsked() throws Exception {
+        samples.save("demo-runner", List.of(new HeartRateSample(NOW.minusSeconds(3 * 3600), 90),
+                new HeartRateSample(NOW.minusSeconds(1800), 140), new HeartRateSample(NOW.minusSeconds(60), 150)));
+        APIGatewayV2HTTPEvent lastHour = event("heart-rate.json");
+        assertEquals(List.of(140, 150), bpms(body(handler(true).handleRequest(lastHour, null))));
+        lastHour.setQueryStringParameters(Map.of("minutes", "5"));
+        assertEquals(List.of(150), bpms(body(handler(true).handleRequest(lastHour, null))));
+    }
+
+    private static List<Integer> bpms(JsonNode body) {
+        List<Integer> values = new ArrayList<>();
+        body.path("samples").forEach(s -> values.add(s.path("bpm").asInt()));
+        return values;
+    }
+
+    @Test
+    void badInputIs400NamingTheFieldAndWritesNothing() throws Exception {
+        RunnerHandler handler = handler(true);
+        APIGatewayV2HTTPResponse tooHigh = handler.handleRequest(event("heart-rate-invalid.json"), null);
+        assertEquals(400, tooHigh.getStatusCode());
+        assertEquals("bpm", body(tooHigh).path("error").path("field").asText());
+        for (String bad : List.of("{\"bpm\":29}", "{\"bpm\":231}", "{\"bpm\":\"fast\"}", "{\"bpm\":152.5}", "{}",
+                "{\"bpm\":null}")) {
+            APIGatewayV2HTTPEvent request = event("heart-rate-post.json");
+            request.setBody(bad);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
+            assertEquals(400, response.getStatusCode(), bad);
+            assertEquals("bpm", body(response).path("error").path("field").asText(), bad);
+        }
+        for (String bad : List.of("", "[152]", "{\"bpm\":", "152")) {
+            APIGatewayV2HTTPEvent request = event("heart-rate-post.json");
+            request.setBody(bad);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
+            assertEquals(400, response.getStatusCode(), bad);
+            assertEquals("body", body(response).path("error").path("field").asText(), bad);
+        }
+        for (String minutes : List.of("0", "-5", "abc", "43201")) {
+            APIGatewayV2HTTPEvent request = event("heart-rate.json");
+            request.setQueryStringParameters(Map.of("minutes", minutes));
+            APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
+            assertEquals(400, response.getStatusCode(), minutes);
+            assertEquals("minutes", body(response).path("error").path("field").asText());
+        }
+        assertEquals(0, storedSamples("demo-runner"));
+        assertTrue(states.find("demo-runner").isEmpty());
+    }
+
+    @Test
+    void aSignedInRunnerNeedsTheCsrfHeaderToChangeState() throws Exception {
+        SessionCookies sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, false);
+        String session = sessions.issue("runner-7").split(";")[0];
+        RunnerHandler handler = handler(false);
+
+        APIGatewayV2HTTPEvent forged = event("heart-rate-post.json");
+        forged.setCookies(List.of(session, "beats_csrf=token-1"));
+        assertEquals(403, handler.handleRequest(forged, null).getStatusCode());
+        assertEquals(0, storedSamples("runner-7"));
+
+        APIGatewayV2HTTPEvent genuine = event("heart-rate-post.json");
+        genuine.setCookies(List.of(session, "beats_csrf=token-1"));
+        genuine.getHeaders().put("x-csrf-token", "token-1");
+        assertEquals(200, handler.handleRequest(genuine, null).getStatusCode());
+        assertEquals(1, storedSamples("runner-7"));
+
+        assertEquals(401, handler.handleRequest(event("me.json"), null).getStatusCode(), "nobody signed in");
+    }
+}

@@ -1,0 +1,92 @@
+package com.runtothebeats.model;
+
+import com.runtothebeats.core.catalog.AudioFeatures;
+import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.flow.RunningFlowStatistics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the network reads at each step of a playlist: the track itself (eight standardised flow features
+ * and its mode) and robust statistics of the playlist so far (running median, mean and quartiles, the
+ * share of major-key tracks, and how many tracks there have been). The network predicts an offset from
+ * the running median, so it starts from the strongest simple predictor and only has to learn corrections.
+ * Every value at step t depends on tracks 0..t only, which is what keeps predictions from looking ahead.
+ */
+public final class FlowInputEncoding {
+
+    /** Names of the inputs in order; written to the model manifest as its input schema. */
+    public static final List<String> INPUTS = names();
+    public static final int SIZE = INPUTS.size();
+    /** Playlist length the count features are scaled by (the dataset keeps at most 100 tracks per playlist). */
+    private static final double TYPICAL_LENGTH = 100;
+
+    private FlowInputEncoding() {
+    }
+
+    /**
+     * @param inputs    [step][SIZE] network inputs
+     * @param medians   [step][8] running median after each step: the base the network's offset is added to
+     * @param tracks    [step][8] each track's standardised flow features
+     */
+    public record Encoded(float[][] inputs, double[][] medians, double[][] tracks) {
+        public int length() {
+            return inputs.length;
+        }
+    }
+
+    public static Encoded encode(List<AudioFeatures> playlist, FeatureTransform transform) {
+        int n = playlist.size();
+        float[][] inputs = new float[n][SIZE];
+        double[][] medians = new double[n][];
+        double[][] tracks = new double[n][];
+        RunningFlowStatistics statistics = new RunningFlowStatistics(FlowFeature.COUNT, n);
+        int majors = 0;
+        for (int t = 0; t < n; t++) {
+            AudioFeatures features = playlist.get(t);
+            double[] z = transform.standardise(features);
+            statistics.add(z);
+            majors += features.isMajor() ? 1 : 0;
+            double[] median = statistics.median();
+            int at = 0;
+            float[] row = inputs[t];
+            at = put(row, at, z);
+            row[at++] = features.isMajor() ? 1f : -1f;
+            at = put(row, at, median);
+            at = put(row, at, statistics.mean());
+            at = put(row, at, statistics.quantile(0.25));
+            at = put(row, at, statistics.quantile(0.75));
+            row[at++] = (float) (2.0 * majors / (t + 1) - 1);
+            row[at++] = (float) (1.0 / (t + 1));
+            row[at] = (float) (Math.log(t + 1) / Math.log(TYPICAL_LENGTH));
+            medians[t] = median;
+            tracks[t] = z;
+        }
+        return new Encoded(inputs, medians, tracks);
+    }
+
+    private static int put(float[] row, int at, double[] values) {
+        for (double v : values) {
+            row[at++] = (float) v;
+        }
+        return at;
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String prefix : List.of("track", "", "runningMedian", "runningMean", "runningLowerQuartile", "runningUpperQuartile")) {
+            if (prefix.isEmpty()) {
+                names.add("track.mode");
+                continue;
+            }
+            for (String feature : FlowFeature.columnNames()) {
+                names.add(prefix + "." + feature);
+            }
+        }
+        names.add("runningMajorShare");
+        names.add("inverseCount");
+        names.add("logCount");
+        return List.copyOf(names);
+    }
+}

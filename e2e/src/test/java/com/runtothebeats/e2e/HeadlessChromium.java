@@ -63,6 +63,7 @@ final class HeadlessChromium implements AutoCloseable {
     /** The whole page, not only the window: the window grows to the document's height for the shot. */
     void screenshot(Path file) {
         Dimension window = driver.manage().window().getSize();
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         long height = ((Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 20)));

@@ -5,19 +5,22 @@ import { clearErrors, readWholeNumber, showFieldError, showFormError } from './f
 function describeLinks(runner) {
   const spotify = (runner.links || {}).spotify || {};
   const health = (runner.links || {})['google-health'] || {};
-  const spotifyStatus = document.getElementById('spotify-status');
+  // The runner API names link states like the core enum (CONNECTED, RECONNECT_REQUIRED, …).
+  const spotifyStatus = String(spotify.status || '').toLowerCase();
+  const healthStatus = String(health.status || '').toLowerCase();
+  const spotifyLine = document.getElementById('spotify-status');
   const signIn = document.getElementById('spotify-sign-in');
-  if (spotify.status === 'connected' || runner.demo) {
-    spotifyStatus.textContent = spotify.dryRun
+  if (spotifyStatus === 'connected' || runner.demo) {
+    spotifyLine.textContent = spotify.dryRun
       ? `Signed in as ${runner.displayName || runner.runnerId}. Publishing is a dry run here: the playlist is written to a file, not sent to Spotify.`
       : `Signed in as ${runner.displayName || runner.runnerId}.`;
     signIn.textContent = 'Sign in again';
     signIn.classList.add('secondary');
-  } else if (spotify.status === 'reconnect') {
-    spotifyStatus.textContent = 'Spotify asks you to sign in again (access ends six months after you agreed).';
+  } else if (spotifyStatus.startsWith('reconnect')) {
+    spotifyLine.textContent = 'Spotify asks you to sign in again (access ends six months after you agreed).';
   }
   const fitbitStatus = document.getElementById('fitbit-status');
-  if (health.status === 'connected') {
+  if (healthStatus === 'connected') {
     fitbitStatus.textContent = 'Fitbit is connected: your heart rate arrives after every sync.';
     document.getElementById('fitbit-connect').textContent = 'See my heart rate';
     document.getElementById('fitbit-connect').setAttribute('href', '/dashboard');

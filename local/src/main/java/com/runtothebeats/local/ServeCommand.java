@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ./beats serve [--port 3000]}: the offline {@code sam local start-api}, plus the template's stream triggers. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the HTTP API of template.yaml on 127.0.0.1 and runs its DynamoDB stream triggers,",
-                "against the local stack. Stop with Ctrl-C."})
+        description = {"Runs the whole product locally: the local stack, the catalog pipeline on the first start,",
+                "the HTTP API of template.yaml on 127.0.0.1 (pages and API) and its DynamoDB stream triggers.",
+                "Without SPOTIFY_CLIENT_ID it runs the demo (demo runner, dry-run publishing). Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,31 +21,35 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, defaultValue = "3000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = {"-d", "--dataset"}, paramLabel = "FILE",
+            description = "Dataset for the first start's catalog. Default: as ./beats pipeline finds it.")
+    java.nio.file.Path dataset;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        LocalStack local = LocalStack.start(stack.options());
-        LocalApi api;
-        try {
-            api = LocalApi.start(local, port, System.err);
-        } catch (RuntimeException | java.io.IOException e) {
-            local.close();
-            throw e;
-        }
+        System.setOut(System.err); // functions print metric documents; stdout stays for the person watching
+        long started = System.nanoTime();
+        LocalProduct product = LocalProduct.start(new LocalProduct.Settings(stack.projectRoot(), stack.stateDir(), port, false,
+                java.util.Optional.ofNullable(dataset), System.getenv(), out, System.err));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            local.close();
+            product.close();
             stopped.countDown();
         }, "beats-serve-shutdown"));
-        out.println("Run to the Beats is serving on " + api.gateway().baseUri() + "  (state: " + local.stateDir() + ")");
+        LocalStack local = product.stack();
         for (SamTemplate.HttpRoute route : local.template().httpRoutes()) {
             out.printf("  %-6s %-40s -> %s%n", route.method(), route.path(), route.functionId());
         }
-        if (api.streamCount() > 0) {
-            out.println("  + " + api.streamCount() + " DynamoDB stream trigger(s)");
+        if (product.api().streamCount() > 0) {
+            out.println("  + " + product.api().streamCount() + " DynamoDB stream trigger(s)");
         }
-        out.println("Press Ctrl-C to stop.");
+        if (product.demo()) {
+            out.println("Demo mode (no SPOTIFY_CLIENT_ID): you are the local demo runner; publishing is a dry run into "
+                    + local.stateDir().resolve("dry-run") + ".");
+        }
+        out.printf("Run to the Beats is ready at %s/ after %.1f s  (state: %s). Press Ctrl-C to stop.%n",
+                product.baseUri(), (System.nanoTime() - started) / 1e9, local.stateDir());
         out.flush();
         stopped.await();
         return 0;

@@ -7,10 +7,9 @@ import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.ProjectFiles;
 import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class DynamoTrackCatalogTest {
                 "AWS_REGION", DynamoDbLocalServer.REGION,
                 "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
                 "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY))).dynamoDb();
-        template = SamTemplate.load(templateFile());
+        template = SamTemplate.load(ProjectFiles.template());
     }
 
     @AfterAll
@@ -54,15 +53,6 @@ class DynamoTrackCatalogTest {
         TemplateTables.create(dynamo, template.tables().stream()
                 .filter(t -> t.logicalId().equals("TracksTable")).findFirst().orElseThrow(), table);
         catalog = new DynamoTrackCatalog(dynamo, table);
-    }
-
-    static Path templateFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir.resolve("template.yaml");
-            }
-        }
-        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
     static Track track(String id, double tempo, int key, int mode) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Training on a small fixture of real playlists, then serving: save/load, batching, no look-ahead. */
 class FlowSequenceModelTest {
 
-    private static final TrainingOptions SMALL = new TrainingOptions(12, 0.1f, 0.01f, 0.01f, 8, 25, 5, 0.25, 7L);
+    private static final TrainingOptions SMALL = FixtureModel.SMALL;
 
     private static List<PlaylistSequence> fixture;
     private static FeatureTransform transform;
@@ -33,14 +32,9 @@ class FlowSequenceModelTest {
 
     @BeforeAll
     static void train() {
-        fixture = RealPlaylists.sample(6, 40);
-        transform = FeatureTransform.fit("fixture", fixture.stream().flatMap(p -> p.tracks().stream()).map(Track::features).toList());
-        trained = new FlowModelTrainer(SMALL).train(fixture, transform, "fixture-model");
-    }
-
-    @AfterAll
-    static void close() {
-        trained.model().close();
+        fixture = FixtureModel.fixture();
+        transform = FixtureModel.transform();
+        trained = FixtureModel.trained();
     }
 
     @Test
@@ -135,9 +129,5 @@ class FlowSequenceModelTest {
 
     static List<AudioFeatures> features(PlaylistSequence playlist) {
         return playlist.tracks().stream().map(Track::features).toList();
-    }
-
-    static FlowModelTrainer.Trained trained() {
-        return trained;
     }
 }

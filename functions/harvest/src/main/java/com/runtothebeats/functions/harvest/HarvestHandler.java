@@ -47,7 +47,9 @@ public final class HarvestHandler implements RequestHandler<Map<String, Object>,
         this(new S3BlobStore(aws.s3(), environment.require("DATA_BUCKET")),
                 bucket -> new S3BlobStore(aws.s3(), bucket),
                 Clock.systemUTC(),
-                FunctionMetrics.create(environment));
+                FunctionMetrics.create(environment),
+                SpotifyHarvestSource.fromEnvironment(environment, aws)
+                        .map(spotify -> Map.of(SpotifyHarvestSource.TYPE, spotify)).orElse(Map.of()));
     }
 
     /**
@@ -55,9 +57,17 @@ public final class HarvestHandler implements RequestHandler<Map<String, Object>,
      * @param buckets   opens any bucket a dataset location names
      */
     public HarvestHandler(BlobStore dataStore, Function<String, BlobStore> buckets, Clock clock, Metrics metrics) {
+        this(dataStore, buckets, clock, metrics, Map.of());
+    }
+
+    /** @param moreSources further source types by name (Spotify playlists: {@code "spotify"}) */
+    public HarvestHandler(BlobStore dataStore, Function<String, BlobStore> buckets, Clock clock, Metrics metrics,
+                          Map<String, Function<Map<String, ?>, CatalogSource>> moreSources) {
         this.harvest = new CatalogHarvest(dataStore, new JacksonJsonCodec(), clock);
-        this.sources = Map.of("dataset", spec -> new DatasetFileSource(
+        Map<String, Function<Map<String, ?>, CatalogSource>> all = new java.util.LinkedHashMap<>(moreSources);
+        all.put("dataset", spec -> new DatasetFileSource(
                 StepFunctionsTask.text(spec, "location", "source.location"), buckets));
+        this.sources = Map.copyOf(all);
         this.clock = clock;
         this.metrics = metrics;
     }

@@ -15,6 +15,7 @@ import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.standins.ProjectFiles;
 import com.runtothebeats.standins.S3StandIn;
 import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
@@ -212,7 +213,7 @@ class HarvestHandlerTest {
     @Test
     void theSampleEventsAreHarvestInputs() throws Exception {
         for (String name : List.of("dataset-local.json", "dataset-s3.json")) {
-            Path file = repositoryRoot().resolve("events/harvest").resolve(name);
+            Path file = ProjectFiles.repositoryRoot().resolve("events/harvest").resolve(name);
             @SuppressWarnings("unchecked")
             Map<String, Object> event = Json.MAPPER.readValue(file.toFile(), Map.class);
             @SuppressWarnings("unchecked")
@@ -225,19 +226,10 @@ class HarvestHandlerTest {
 
     @Test
     void theRealTrainingSplitIsHarvestedWhole() {
-        Path dataset = RealData.trainingSplit();
+        Path dataset = ProjectFiles.trainingSplit();
         Map<String, Object> output = invoke(event("real-split", dataset.toString()));
         assertEquals(Map.of("rows", 26_777L, "playlists", 384L, "tracks", 23_617L), output.get("counts"));
         assertEquals(26_777, PlaylistDatasetCsv.readAll(data.open("raw/real-split/tracks.csv").orElseThrow()).size());
-    }
-
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
     }
 
     /** A clock the test moves, so a re-run happens "later". */
@@ -265,19 +257,6 @@ class HarvestHandlerTest {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    /** The real dataset beside the project (surefire passes BEATS_DATA_DIR). */
-    static final class RealData {
-        static Path trainingSplit() {
-            String dir = System.getenv("BEATS_DATA_DIR");
-            Path file = Path.of(dir == null ? "../shared/data" : dir, "spotify", "spotify_songs_train.csv");
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("the real training split is not at " + file.toAbsolutePath()
-                        + "; set BEATS_DATA_DIR to the shared data directory (see README)");
-            }
-            return file;
         }
     }
 }

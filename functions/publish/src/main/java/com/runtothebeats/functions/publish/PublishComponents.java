@@ -11,6 +11,7 @@ import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.publishing.PlaylistDestination;
 import com.runtothebeats.core.publishing.PlaylistPublisher;
 import com.runtothebeats.core.time.Pause;
+import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.providers.spotify.DryRunPlaylists;
@@ -24,13 +25,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * The Publish function's collaborators from its environment. With {@code SPOTIFY_CLIENT_ID} it publishes to
  * Spotify; without it, only when {@code BEATS_DRY_RUN_DIR} (or the local stack's {@code BEATS_STATE_DIR})
  * says where, it writes dry-run files; with neither it refuses to start rather than publish nowhere.
  */
-record PublishComponents(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun) {
+record PublishComponents(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun, Metrics metrics) {
 
     static PublishComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
@@ -56,6 +58,7 @@ record PublishComponents(SessionCookies sessions, PlaylistPublisher publisher, b
                             "set SPOTIFY_CLIENT_ID (publish to Spotify) or BEATS_DRY_RUN_DIR (local dry run)"));
             destination = new DryRunPlaylists(dir, clock, new SecureRandom());
         }
-        return new PublishComponents(sessions, new PlaylistPublisher(publications, destination, clock), destination.dryRun());
+        return new PublishComponents(sessions, new PlaylistPublisher(publications, destination, clock), destination.dryRun(),
+                FunctionMetrics.create(env));
     }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * {@code POST /api/playlists}: publishes a recommendation to the signed-in runner's Spotify account (or, in
@@ -48,6 +50,7 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
     private final SessionCookies sessions;
     private final PlaylistPublisher publisher;
     private final boolean dryRun;
+    private final Metrics metrics;
 
     /** What Lambda calls: collaborators built once per container from the function's environment. */
     public PublishHandler() {
@@ -55,17 +58,26 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
     }
 
     private PublishHandler(PublishComponents components) {
-        this(components.sessions(), components.publisher(), components.dryRun());
+        this(components.sessions(), components.publisher(), components.dryRun(), components.metrics());
     }
 
-    public PublishHandler(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun) {
+    public PublishHandler(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun, Metrics metrics) {
         this.sessions = sessions;
         this.publisher = publisher;
         this.dryRun = dryRun;
+        this.metrics = metrics;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            return publish(event);
+        } finally {
+            metrics.flush();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse publish(APIGatewayV2HTTPEvent event) {
         try {
             RunnerSession session = sessions.requireRunner(event);
             String key = RequestCookies.header(event, IDEMPOTENCY_HEADER);
@@ -81,6 +93,10 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
             PublishedPlaylist published = publisher.publish(session.runnerId(), session.runnerId() + ":" + key, draft);
             LOG.info("published playlist {} ({} tracks, replayed={}, dryRun={}) for runner {}", published.playlistId(),
                     published.trackCount(), published.replayed(), dryRun, session.runnerId());
+            metrics.addMetric(published.replayed() ? "PublishReplayed" : "PlaylistsPublished", 1, MetricUnit.COUNT);
+            if (!published.replayed()) {
+                metrics.addMetric("TracksPublished", published.trackCount(), MetricUnit.COUNT);
+            }
             return HttpResponses.json(published.replayed() ? 200 : 201, body(published));
         } catch (RequestRejectedException e) {
             return HttpResponses.error(e.status(), e.code(), e.getMessage(), null);
@@ -92,10 +108,12 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
             return HttpResponses.error(409, "publish_in_progress", "This publish is in progress; retry with the same "
                     + "Idempotency-Key in a few seconds.", null);
         } catch (ReconnectRequiredException e) {
+            metrics.addMetric("SpotifyReconnectRequired", 1, MetricUnit.COUNT);
             return HttpResponses.error(409, "spotify_reconnect_required", e.getMessage(), null);
         } catch (LinkNotConnectedException e) {
             return HttpResponses.error(409, "spotify_not_connected", "Connect Spotify to publish playlists.", null);
         } catch (DestinationUnavailableException e) {
+            metrics.addMetric("PublishInterrupted", 1, MetricUnit.COUNT);
             LOG.warn("publish interrupted: {}", e.getMessage());
             return HttpResponses.error(502, "spotify_unavailable", e.getMessage()
                     + ". Progress is saved: retry with the same Idempotency-Key to finish.", null);

@@ -128,7 +128,8 @@ class PublishHandlerTest {
 
     PublishHandler handler(PlaylistDestination destination, Clock clock) {
         SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock, false);
-        return new PublishHandler(sessions, new PlaylistPublisher(publications, destination, clock), destination.dryRun());
+        return new PublishHandler(sessions, new PlaylistPublisher(publications, destination, clock), destination.dryRun(),
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
     }
 
     static List<String> trackIds(int count) {
@@ -468,7 +469,7 @@ class PublishHandlerTest {
         Path events = Path.of("../../events/publish");
         PublishHandler demo = new PublishHandler(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
                 new PlaylistPublisher(publications, new DryRunPlaylists(stateDir.resolve("dry-run"), clock(), new SecureRandom()), clock()),
-                true);
+                true, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
 
         APIGatewayV2HTTPResponse published = demo.handleRequest(
                 EventLoader.loadApiGatewayHttpEvent(events.resolve("publish-playlist.json").toString()), null);

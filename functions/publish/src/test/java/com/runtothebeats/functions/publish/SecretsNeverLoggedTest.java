@@ -217,7 +217,8 @@ class SecretsNeverLoggedTest {
                 new SpotifyTokenEndpoint(refreshing), LinkStatus.RECONNECT_REQUIRED, later, pauses::add), pauses::add);
         PublishHandler publish = new PublishHandler(
                 new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), later, false),
-                new PlaylistPublisher(new DynamoPublicationStore(dynamo, "publications"), destination, later), false);
+                new PlaylistPublisher(new DynamoPublicationStore(dynamo, "publications"), destination, later), false,
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
         APIGatewayV2HTTPResponse published = publish.handleRequest(event("POST", "/api/playlists", null,
                 List.of("beats_session=" + sessionCookie, "beats_csrf=" + csrf),
                 Map.of("x-csrf-token", csrf, "idempotency-key", "log-test-1"), PublishHandlerTest.body(PublishHandlerTest.trackIds(150))), null);

@@ -23,6 +23,7 @@ import com.runtothebeats.lambda.JacksonJsonCodec;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.ProjectFiles;
 import com.runtothebeats.standins.S3StandIn;
 import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
@@ -78,7 +79,7 @@ class TransformHandlerTest {
                 "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY)));
         s3 = aws.s3();
         dynamo = aws.dynamoDb();
-        tracksTable = SamTemplate.load(repositoryRoot().resolve("template.yaml")).tables().stream()
+        tracksTable = SamTemplate.load(ProjectFiles.template()).tables().stream()
                 .filter(t -> t.logicalId().equals("TracksTable")).findFirst().orElseThrow();
     }
 
@@ -208,7 +209,7 @@ class TransformHandlerTest {
     @Test
     void theSampleEventIsTransformInput() throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, Object> sample = Json.MAPPER.readValue(repositoryRoot().resolve("events/transform/run.json").toFile(), Map.class);
+        Map<String, Object> sample = Json.MAPPER.readValue(ProjectFiles.repositoryRoot().resolve("events/transform/run.json").toFile(), Map.class);
         Map<String, Object> harvested = harvested((String) sample.get("runId"), fixture());
         assertEquals(harvested.keySet(), sample.keySet());
         assertEquals(sample.get("runId"), invoke(sample).get("runId"));
@@ -216,7 +217,7 @@ class TransformHandlerTest {
 
     @Test
     void theRealTrainingSplitIsTransformedWhole() {
-        Map<String, Object> event = harvested("real-split", trainingSplit());
+        Map<String, Object> event = harvested("real-split", ProjectFiles.trainingSplit());
         long started = System.nanoTime();
         Map<String, Object> output = invoke(event);
         System.err.printf("transform of the real training split: %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -261,24 +262,5 @@ class TransformHandlerTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Path trainingSplit() {
-        String dir = System.getenv("BEATS_DATA_DIR");
-        Path file = Path.of(dir == null ? "../shared/data" : dir, "spotify", "spotify_songs_train.csv");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("the real training split is not at " + file.toAbsolutePath()
-                    + "; set BEATS_DATA_DIR to the shared data directory (see README)");
-        }
-        return file;
-    }
-
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
     }
 }

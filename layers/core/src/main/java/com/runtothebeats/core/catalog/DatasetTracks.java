@@ -1,19 +1,16 @@
 package com.runtothebeats.core.catalog;
 
-import com.runtothebeats.core.validation.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The distinct, valid tracks of a dataset CSV, in first-seen order: rows that cannot describe a track
- * (missing tempo, bad key) are left out, and a track listed in several playlists appears once.
+ * (missing tempo, bad key) are left out, and a track listed in several playlists appears once. The same
+ * rules as Transform ({@link CatalogValidation}), so an in-memory catalog matches the stored one.
  */
 public final class DatasetTracks {
 
@@ -21,16 +18,7 @@ public final class DatasetTracks {
     }
 
     public static List<Track> read(InputStream in) {
-        Map<String, Track> tracks = new LinkedHashMap<>();
-        PlaylistDatasetCsv.read(in, row -> {
-            try {
-                Track t = row.toTrack();
-                tracks.putIfAbsent(t.id(), t);
-            } catch (InvalidInputException invalid) {
-                // counted and reported by Transform; a catalog simply does not hold such rows
-            }
-        });
-        return new ArrayList<>(tracks.values());
+        return CatalogValidation.validate(PlaylistDatasetCsv.readAll(in)).tracks();
     }
 
     public static List<Track> read(Path csv) {

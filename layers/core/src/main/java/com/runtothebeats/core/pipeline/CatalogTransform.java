@@ -63,6 +63,7 @@ public final class CatalogTransform {
         byte[] sequences = jsonLines(validated.sequences());
         TransformReport report = new TransformReport(run.value(), manifest.source(), validated.tracks().size(),
                 validated.report());
+
         catalog.putAll(validated.tracks(), run.value());
         String transformKey = PipelineKeys.featureTransform(run);
         String sequencesKey = PipelineKeys.sequences(run);
@@ -73,6 +74,7 @@ public final class CatalogTransform {
         // Last, so a reader never finds a pointer to a run whose outputs are incomplete.
         store.put(PipelineKeys.CURRENT_TRANSFORM,
                 json.write(new CurrentTransform(run.value(), transformKey, sequencesKey)), JSON);
+
         Map<String, Long> dropped = new TreeMap<>();
         validated.report().dropped().forEach((reason, n) -> {
             if (n > 0) {

@@ -205,7 +205,7 @@ public final class PlaylistBuilder {
                 for (int s = 0; s < beam.size(); s++) {
                     Node node = beam.get(s);
                     double bound = best == null ? Double.POSITIVE_INFINITY : best.cost;
-                    int found = expand(node, refs.get(s), s, bound, selection);
+                    int found = expand(node, refs.get(s), s, s == greedyState, bound, selection);
                     if (found == 0 && (stuckAt == null || node.depth >= stuckAt.depth)) {
                         stuckAt = node;
                     }
@@ -270,7 +270,7 @@ public final class PlaylistBuilder {
         }
 
         /** Offers every feasible next track after {@code node}; returns how many there were. */
-        private int expand(Node node, double[] reference, int state, double bound, Selection selection) {
+        private int expand(Node node, double[] reference, int state, boolean greedy, double bound, Selection selection) {
             selection.startState();
             long start = node.endMs;
             List<double[]> bands = mergedBands(start, start + index.maxDurationMs() / 2.0);
@@ -293,12 +293,34 @@ public final class PlaylistBuilder {
                             if (Tempo.foldFactor(trackTempo, target, options.fold()) != factor) {
                                 continue; // found through another factor's window
                             }
-                            double error = Math.abs(trackTempo * factor - target);
-                            if (error > tolerance - TOLERANCE_MARGIN || !allowedAfter(node, t)) {
+                            double effective = trackTempo * factor;
+                            double error = Math.abs(effective - target);
+                            if (error > tolerance - TOLERANCE_MARGIN) {
+                                continue;
+                            }
+                            // Cheapest parts first: most candidates cannot enter the beam, and need not be
+                            // checked for repeats once their cost shows it.
+                            double jump = node.isRoot() ? 0
+                                    : Math.abs((effective - node.effectiveTempo) - (target - node.targetTempo)) / tolerance;
+                            long end = start + duration;
+                            double fit = end >= requestedMs ? (end - requestedMs) / 60_000.0 : 0;
+                            double cost = node.cost + TransitionScore.weighted(weights, 0, steps, error / tolerance, jump, fit);
+                            double limit = Math.min(bound, selection.threshold(greedy));
+                            if (cost > limit) {
+                                feasible++; // tempo-feasible; only its cost keeps it out
+                                continue;
+                            }
+                            if (reference != null) {
+                                cost += weights.flow() * index.flowDistance(t, reference);
+                                if (cost > limit) {
+                                    feasible++;
+                                    continue;
+                                }
+                            }
+                            if (!allowedAfter(node, t)) {
                                 continue;
                             }
                             feasible++;
-                            double cost = node.cost + stepCost(node, t, reference, steps, trackTempo * factor, target, error, start + duration);
                             if (cost < bound) {
                                 selection.offer(state, t, cost);
                             }
@@ -309,16 +331,7 @@ public final class PlaylistBuilder {
             return feasible;
         }
 
-        private double stepCost(Node node, int t, double[] reference, int keySteps, double effective, double target,
-                                double error, long end) {
-            double flow = reference == null ? 0 : index.flowDistance(t, reference);
-            double jump = node.isRoot() ? 0
-                    : Math.abs((effective - node.effectiveTempo) - (target - node.targetTempo)) / tolerance;
-            double fit = end >= requestedMs ? (end - requestedMs) / 60_000.0 : 0;
-            return TransitionScore.weighted(weights, flow, keySteps, error / tolerance, jump, fit);
-        }
-
-        /** No repeat (by id or by song) anywhere before; no same artist among the last few. */
+    /** No repeat (by id or by song) anywhere before; no same artist among the last few. */
         private boolean allowedAfter(Node node, int t) {
             long song = index.song(t);
             int artist = index.artist(t);
@@ -459,6 +472,15 @@ public final class PlaylistBuilder {
             this.states = new int[width];
             this.tracks = new int[width];
             this.costs = new double[width];
+        }
+
+        /**
+         * The cost above which an offer changes nothing: it would not enter the kept expansions, nor be the
+         * greedy line's best step.
+         */
+        double threshold(boolean greedyState) {
+            double kept = size < width ? Double.POSITIVE_INFINITY : costs[0];
+            return greedyState ? Math.max(kept, bestCostOf) : kept;
         }
 
         void startState() {

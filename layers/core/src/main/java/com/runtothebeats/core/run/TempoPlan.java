@@ -84,13 +84,32 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
     }
 
     /** Work and recovery blocks, each with its own tempo, repeated in order until the run ends. */
-    record Intervals(List<Block> blocks) implements TempoPlan {
+    final class Intervals implements TempoPlan {
 
-        public Intervals {
-            blocks = List.copyOf(blocks);
-            if (blocks.isEmpty()) {
+        private final List<Block> blocks;
+        /** Where each block ends within one cycle, and the cycle's length: the search asks for a target per candidate. */
+        private final double[] endsMs;
+        private final double[] bpms;
+        private final double cycleMs;
+
+        public Intervals(List<Block> blocks) {
+            this.blocks = List.copyOf(blocks);
+            if (this.blocks.isEmpty()) {
                 throw new IllegalArgumentException("an interval plan needs at least one block");
             }
+            endsMs = new double[this.blocks.size()];
+            bpms = new double[this.blocks.size()];
+            double sum = 0;
+            for (int i = 0; i < endsMs.length; i++) {
+                sum += this.blocks.get(i).minutes() * 60_000;
+                endsMs[i] = sum;
+                bpms[i] = this.blocks.get(i).bpm();
+            }
+            cycleMs = sum;
+        }
+
+        public List<Block> blocks() {
+            return blocks;
         }
 
         @Override
@@ -99,25 +118,35 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         }
 
         double cycleMs() {
-            double sum = 0;
-            for (Block b : blocks) {
-                sum += b.minutes() * 60_000;
-            }
-            return sum;
+            return cycleMs;
         }
 
         @Override
         public double bpmAt(double ms) {
-            double cycle = cycleMs();
-            double into = Math.max(0, ms) % cycle;
-            for (Block b : blocks) {
-                double length = b.minutes() * 60_000;
-                if (into < length) {
-                    return b.bpm();
+            double at = Math.max(0, ms);
+            // Not `%`: the JVM computes a double remainder out of line, and this runs once per candidate.
+            double into = at - Math.floor(at / cycleMs) * cycleMs;
+            for (int i = 0; i < endsMs.length; i++) {
+                if (into < endsMs[i]) {
+                    return bpms[i];
                 }
-                into -= length;
             }
-            return blocks.get(blocks.size() - 1).bpm(); // only reached through rounding at the cycle's end
+            return bpms[bpms.length - 1]; // only reached through rounding at the cycle's end
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Intervals other && other.blocks.equals(blocks);
+        }
+
+        @Override
+        public int hashCode() {
+            return blocks.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Intervals" + blocks;
         }
 
         @Override

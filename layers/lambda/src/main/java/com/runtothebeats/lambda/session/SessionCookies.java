@@ -56,19 +56,23 @@ public final class SessionCookies {
     /**
      * From the function's environment: {@code SESSION_SECRET} (locally), else the SSM parameter named by
      * {@code SESSION_SECRET_PARAMETER}, read through {@code secureParameter} (Powertools parameters in AWS);
-     * in demo mode (the local stack, which has no SSM) without {@code SESSION_SECRET}, a random per-process key.
+     * in the local stack (demo mode or {@code BEATS_LOCAL}; it has no SSM) without {@code SESSION_SECRET}, a
+     * random per-process key.
      */
     public static SessionCookies fromEnvironment(LambdaEnvironment env, Function<String, String> secureParameter) {
         boolean demo = Boolean.parseBoolean(env.get(DEMO_MODE_VARIABLE, "false"));
         Duration lifetime = Duration.ofHours(env.getInt("SESSION_LIFETIME_HOURS", (int) DEFAULT_LIFETIME.toHours()));
+        // The local stack (BEATS_LOCAL=true, never set on Lambda) has no SSM: without SESSION_SECRET it uses a
+        // random per-process key, so sessions last as long as ./beats serve runs.
+        boolean local = demo || Boolean.parseBoolean(env.get("BEATS_LOCAL", "false"));
         Optional<String> secret = env.get("SESSION_SECRET");
-        if (secret.isEmpty() && !demo) {
+        if (secret.isEmpty() && !local) {
             secret = env.get("SESSION_SECRET_PARAMETER").map(secureParameter);
         }
         byte[] key;
         if (secret.isPresent()) {
             key = secret.get().getBytes(StandardCharsets.UTF_8);
-        } else if (demo) {
+        } else if (local) {
             key = demoKey();
         } else {
             throw new IllegalStateException("set SESSION_SECRET or SESSION_SECRET_PARAMETER (the session cookie's signing key)");

@@ -110,6 +110,12 @@ class SessionCookiesTest {
         assertFalse(fromEnv.demoMode());
         assertThrows(IllegalStateException.class, () -> SessionCookies.fromEnvironment(LambdaEnvironment.of(Map.of()), n -> null));
         assertTrue(SessionCookies.fromEnvironment(LambdaEnvironment.of(Map.of("BEATS_DEMO_MODE", "true")), n -> null).demoMode());
+        // The local stack without demo mode (a Spotify app configured) has no SSM either: never asked.
+        SessionCookies local = SessionCookies.fromEnvironment(LambdaEnvironment.of(Map.of("BEATS_LOCAL", "true",
+                "SESSION_SECRET_PARAMETER", "/run-to-the-beats/dev/session-secret")), name -> {
+                    throw new AssertionError("SSM is not asked locally");
+                });
+        assertFalse(local.demoMode());
     }
 
     @Test

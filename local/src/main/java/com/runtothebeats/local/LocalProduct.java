@@ -1,0 +1,118 @@
+package com.runtothebeats.local;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.local.statemachine.Sleeper;
+import com.runtothebeats.local.statemachine.StateMachineInterpreter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole product on this machine, as {@code ./beats serve} brings it up: the local stack; on the first
+ * start (no catalog in it yet) the catalog pipeline on the dataset, a line per step; the HTTP API on
+ * 127.0.0.1; and, without provider credentials, the demo (see {@link LocalDemo}). Later starts find the
+ * catalog in the state directory and skip the pipeline.
+ */
+public final class LocalProduct implements AutoCloseable {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final String TRACKS_TABLE = "TracksTable";
+
+    /**
+     * @param inMemoryTables tables in memory, nothing attached (tests); objects still go under stateDir
+     * @param dataset        the catalog dataset for the first start; empty = the pipeline's default search
+     * @param progress       where a person watches the start (stdout for the CLI)
+     * @param log            request and function logs
+     */
+    public record Settings(Path projectRoot, Path stateDir, int port, boolean inMemoryTables, Optional<Path> dataset,
+                           Map<String, String> processEnvironment, PrintStream progress, PrintStream log) {
+    }
+
+    private final LocalStack stack;
+    private final LocalApi api;
+    private final LocalDemo demo;
+
+    private LocalProduct(LocalStack stack, LocalApi api, LocalDemo demo) {
+        this.stack = stack;
+        this.api = api;
+        this.demo = demo;
+    }
+
+    public static LocalProduct start(Settings settings) throws IOException, InterruptedException {
+        Path state = settings.stateDir().toAbsolutePath();
+        LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state);
+        LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
+                settings.inMemoryTables(), demo.environment(), settings.log()));
+        try {
+            if (!hasCatalog(stack)) {
+                buildCatalog(stack, settings);
+            }
+            LocalApi api = LocalApi.start(stack, settings.port(), settings.log());
+            return new LocalProduct(stack, api, demo);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** The catalog exists once a pipeline run has stored tracks; an empty table means this is the first start. */
+    static boolean hasCatalog(LocalStack stack) {
+        return stack.dynamoClient().scan(scan -> scan.tableName(stack.tableName(TRACKS_TABLE)).limit(1)).count() > 0;
+    }
+
+    private static void buildCatalog(LocalStack stack, Settings settings) throws InterruptedException {
+        PrintStream progress = settings.progress();
+        Path dataset = settings.dataset()
+                .or(() -> PipelineCommand.candidates(settings.projectRoot()).stream().filter(java.nio.file.Files::isRegularFile).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("The first start builds the track catalog, and no dataset was found. "
+                        + PipelineCommand.DOWNLOAD_HINT));
+        String runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
+        progress.printf("First start: building the track catalog from %s (run %s); later starts skip this.%n", dataset, runId);
+        progress.flush();
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("runId", runId);
+        input.putObject("source").put("type", "dataset").put("location", dataset.toAbsolutePath().toString());
+        String machine = LocalStateMachine.onlyStateMachine(stack.template());
+        long started = System.nanoTime();
+        try {
+            new LocalStateMachine(stack, machine, Sleeper.scaled(0.05), new PipelineCommand.StepLines(progress, 0.05)).execute(runId, input);
+        } catch (StateMachineInterpreter.ExecutionFailed e) {
+            throw new IllegalStateException("the first-start pipeline failed in " + e.state() + ": " + e.error() + " (" + e.errorCause()
+                    + "); fix that and run ./beats serve again, or ./beats pipeline to see each step");
+        }
+        progress.printf("Catalog ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    public URI baseUri() {
+        return api.gateway().baseUri();
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public LocalApi api() {
+        return api;
+    }
+
+    /** True when no provider credentials are configured: demo runner, dry-run publishing. */
+    public boolean demo() {
+        return demo.active();
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } finally {
+            stack.close();
+        }
+    }
+}

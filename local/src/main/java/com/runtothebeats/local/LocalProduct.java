@@ -48,8 +48,12 @@ public final class LocalProduct implements AutoCloseable {
     public static LocalProduct start(Settings settings) throws IOException, InterruptedException {
         Path state = settings.stateDir().toAbsolutePath();
         LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state);
+        Map<String, String> environment = new java.util.LinkedHashMap<>(demo.environment());
+        // Google Health: the webhook secret locally, and Google's endpoints at replay-heart-rate's stand-in.
+        environment.putAll(com.runtothebeats.local.heartrate.LocalGoogleHealth.environment(
+                settings.processEnvironment(), settings.port()));
         LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
-                settings.inMemoryTables(), demo.environment(), settings.log()));
+                settings.inMemoryTables(), Map.copyOf(environment), settings.log()));
         try {
             if (!hasCatalog(stack)) {
                 buildCatalog(stack, settings);

@@ -102,15 +102,24 @@ public final class LocalStack implements AutoCloseable {
                 return new LocalStack(options, template, null, null, running.get().dynamo(), running.get().s3());
             }
         }
-        DynamoDbLocalServer dynamo = options.inMemory()
-                ? DynamoDbLocalServer.inMemory()
-                : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+        // The two stand-ins take seconds each to start and share nothing: start them side by side.
+        java.util.concurrent.CompletableFuture<S3StandIn> s3Starting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> S3StandIn.start(state.resolve("s3"), 0, buckets));
+        DynamoDbLocalServer dynamo;
+        try {
+            dynamo = options.inMemory()
+                    ? DynamoDbLocalServer.inMemory()
+                    : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+        } catch (RuntimeException e) {
+            s3Starting.thenAccept(S3StandIn::close);
+            throw e;
+        }
         S3StandIn s3;
         try {
-            s3 = S3StandIn.start(state.resolve("s3"), 0, buckets);
-        } catch (RuntimeException e) {
+            s3 = s3Starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
             dynamo.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         LocalStack stack = new LocalStack(options, template, dynamo, s3, dynamo.endpoint(), s3.endpoint());
         if (!options.inMemory()) {

@@ -61,20 +61,11 @@ public final class LocalProduct implements AutoCloseable {
         // Google's redirect URI names the port, so it is fixed before the functions see their environment.
         int port = settings.port() == 0 ? LoopbackPorts.free() : settings.port();
         LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state);
-<<<<<<< HEAD
-        Map<String, String> environment = new java.util.LinkedHashMap<>(demo.environment());
-        // Google Health: the webhook secret locally, and Google's endpoints at replay-heart-rate's stand-in.
-        environment.putAll(com.runtothebeats.local.heartrate.LocalGoogleHealth.environment(
-                settings.processEnvironment(), settings.port()));
-        LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
-                settings.inMemoryTables(), Map.copyOf(environment), settings.log()));
-=======
         Map<String, String> googleHealth = LocalGoogleHealth.environment(settings.processEnvironment(), port);
         Map<String, String> environment = new LinkedHashMap<>(demo.environment());
         environment.putAll(googleHealth);
         LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
                 settings.inMemoryTables(), environment, settings.log()));
->>>>>>> h/web
         try {
             if (!hasCatalog(stack)) {
                 buildCatalog(stack, settings);
@@ -112,12 +103,8 @@ public final class LocalProduct implements AutoCloseable {
         String machine = LocalStateMachine.onlyStateMachine(stack.template());
         long started = System.nanoTime();
         try {
-<<<<<<< HEAD
-            new LocalStateMachine(stack, machine, Sleeper.scaled(0.05), new PipelineCommand.StepLines(progress, 0.05)).execute(runId, input);
-=======
             new LocalStateMachine(stack, machine, Sleeper.scaled(WAIT_SCALE), new PipelineCommand.StepLines(progress, WAIT_SCALE))
                     .execute(runId, input);
->>>>>>> h/web
         } catch (StateMachineInterpreter.ExecutionFailed e) {
             throw new IllegalStateException("the first-start pipeline failed in " + e.state() + ": " + e.error() + " (" + e.errorCause()
                     + "); fix that and run ./beats serve again, or ./beats pipeline to see each step");

@@ -104,36 +104,21 @@ public final class LocalStack implements AutoCloseable {
                 return new LocalStack(options, template, null, null, running.get().dynamo(), running.get().s3());
             }
         }
-<<<<<<< HEAD
         // the two servers start side by side: S3Mock (Spring Boot) takes seconds to come up
         CompletableFuture<S3StandIn> s3Start = CompletableFuture.supplyAsync(() -> S3StandIn.start(state.resolve("s3"), 0, buckets));
-=======
-        // The two stand-ins take seconds each to start and share nothing: start them side by side.
-        java.util.concurrent.CompletableFuture<S3StandIn> s3Starting = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> S3StandIn.start(state.resolve("s3"), 0, buckets));
->>>>>>> h/web
         DynamoDbLocalServer dynamo;
         try {
             dynamo = options.inMemory()
                     ? DynamoDbLocalServer.inMemory()
                     : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
         } catch (RuntimeException e) {
-<<<<<<< HEAD
             s3Start.thenAccept(S3StandIn::close);
-=======
-            s3Starting.thenAccept(S3StandIn::close);
->>>>>>> h/web
             throw e;
         }
         S3StandIn s3;
         try {
-<<<<<<< HEAD
             s3 = s3Start.join();
         } catch (CompletionException e) {
-=======
-            s3 = s3Starting.join();
-        } catch (java.util.concurrent.CompletionException e) {
->>>>>>> h/web
             dynamo.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -34,6 +34,10 @@ class PlaylistBuilderTest {
         PlaylistRules.assertMeetsAll(playlist, 60, PlaylistRules.ramp(150, 175, 60), true, 2.0, true);
         List<PlacedTrack> t = playlist.tracks();
         assertTrue(t.get(t.size() - 1).targetTempo() > t.get(0).targetTempo() + 20, "the targets climb");
+        for (PlacedTrack p : t) {
+            double atStart = 150 + 25 * Math.min(1, p.startMs() / 3_600_000.0);
+            assertTrue(Math.abs(p.effectiveTempo() - atStart) <= 2, "a ramp's tracks fit the plan where they start too: " + p);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 InvokeCommand.class,
                 com.runtothebeats.local.heartrate.ReplayHeartRateCommand.class,
+                RecommendCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BeatsCommand implements Runnable {

@@ -34,13 +34,14 @@ final class PipelineCommand implements Callable<Integer> {
     static final String DOWNLOAD_HINT = "Download the public dataset (TidyTuesday 2020-01-21, spotify_songs.csv) from "
             + "https://raw.githubusercontent.com/rfordatascience/tidytuesday/master/data/2020/2020-01-21/spotify_songs.csv "
             + "to data/spotify_songs.csv in the project, or pass --dataset FILE (or set BEATS_DATASET).";
+    static final double DEFAULT_WAIT_SCALE = 0.05;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Mixin
     StackOptions stack;
 
     @Option(names = {"-d", "--dataset"}, paramLabel = "FILE",
-            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else ../shared/data/spotify/spotify_songs_train.csv.")
+            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else $BEATS_DATA_DIR/spotify/spotify_songs_train.csv, else ../shared/data/spotify/spotify_songs_train.csv.")
     Path dataset;
 
     @Option(names = "--run-id", description = "Run id (default: the start time, yyyyMMdd'T'HHmmss'Z').")
@@ -72,7 +73,7 @@ final class PipelineCommand implements Callable<Integer> {
         try (LocalStack local = LocalStack.start(stack.options())) {
             String machine = stateMachine != null ? stateMachine : LocalStateMachine.onlyStateMachine(local.template());
             out.printf("Pipeline %s, run %s%n  dataset %s%n  state   %s%n", machine, id, source.toAbsolutePath(), local.stateDir());
-            LocalStateMachine runner = new LocalStateMachine(local, machine, Sleeper.scaled(waitScale), new StepLines(out));
+            LocalStateMachine runner = new LocalStateMachine(local, machine, Sleeper.scaled(waitScale), new StepLines(out, waitScale));
             JsonNode output = runner.execute(id, input);
             out.printf("Succeeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
             printCounts(out, output);
@@ -103,6 +104,10 @@ final class PipelineCommand implements Callable<Integer> {
             candidates.add(Path.of(fromEnvironment));
         }
         candidates.add(projectRoot.resolve("data/spotify_songs.csv"));
+        String dataDir = System.getenv("BEATS_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            candidates.add(Path.of(dataDir, "spotify", "spotify_songs_train.csv"));
+        }
         candidates.add(projectRoot.resolve("../shared/data/spotify/spotify_songs_train.csv").normalize());
         return candidates;
     }
@@ -115,9 +120,16 @@ final class PipelineCommand implements Callable<Integer> {
     /** One line as each step starts, ends, retries or is caught. */
     static final class StepLines implements ExecutionListener {
         private final PrintStream out;
+        private final double waitScale;
 
+        /** For runs whose waits use the default scale. */
         StepLines(PrintStream out) {
+            this(out, DEFAULT_WAIT_SCALE);
+        }
+
+        StepLines(PrintStream out, double waitScale) {
             this.out = out;
+            this.waitScale = waitScale;
         }
 
         @Override
@@ -136,7 +148,8 @@ final class PipelineCommand implements Callable<Integer> {
 
         @Override
         public void retrying(String state, StatesError error, int attempt, Duration delay) {
-            out.printf("  ! %-14s %s; retry %d in %.1f s (scaled locally)%n", state, error.error(), attempt, delay.toMillis() / 1000.0);
+            out.printf("  ! %-14s %s; retry %d after %.1f s (%.2f s here)%n", state, error.error(), attempt,
+                    delay.toMillis() / 1000.0, delay.toMillis() * waitScale / 1000.0);
         }
 
         @Override

@@ -34,7 +34,12 @@ public final class CurrentModelLoader implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized Optional<SequenceModel> current() {
+    public Optional<SequenceModel> current() {
+        return currentFlowModel().map(SequenceModel.class::cast);
+    }
+
+    /** The promoted model with its feature transform (the CLI prints predictions in original units). */
+    public synchronized Optional<FlowSequenceModel> currentFlowModel() {
         Instant now = clock.instant();
         if (checkedAt != null && now.isBefore(checkedAt.plus(recheck))) {
             return Optional.ofNullable(loaded);

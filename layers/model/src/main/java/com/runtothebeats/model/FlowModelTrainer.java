@@ -122,15 +122,50 @@ public final class FlowModelTrainer {
             }
         }
         restore(model, best);
-        FlowSequenceModel trained = new FlowSequenceModel(model, transform, version);
+        FlowSequenceModel network = new FlowSequenceModel(model, transform, version, 1.0);
         NextTrackEvaluation evaluation = new NextTrackEvaluation(transform, split.validation());
-        FlowMetrics metrics = evaluation.evaluate(trained);
         Map<String, FlowMetrics> baselines = new LinkedHashMap<>(evaluation.evaluateBaselines());
+        Map<Double, FlowMetrics> trials = new LinkedHashMap<>();
+        for (double share : INWARD_SHARES) {
+            trials.put(share, evaluation.evaluate(network.withInwardShare(share)));
+        }
+        double share = chooseInwardShare(trials, baselines);
         double seconds = (System.nanoTime() - started) / 1e9;
         TrainingReport report = new TrainingReport(options, split.training().size(), split.validation().size(),
-                validationMae.size(), bestEpoch, trainingLoss, validationMae, seconds, metrics, baselines);
-        return new Trained(trained, shape, report, split);
+                validationMae.size(), bestEpoch, trainingLoss, validationMae, seconds, trials.get(share), baselines,
+                share, trials);
+        return new Trained(network.withInwardShare(share), shape, report, split);
     }
+
+    /**
+     * L1 training makes the network pull noisy features (liveness above all) towards the catalog's centre:
+     * that lowers MAE, but predictions in the crowded middle of the feature space have many tracks at the
+     * same distance, so the true next track ranks worse (HitRate@10, MRR, and what the recommender sees).
+     * Pulls outwards from the running median help both. So the inward part of the offset is scaled by a
+     * share: the largest of {1, .75, .5, .25, 0} that beats every baseline on all three measures on the
+     * validation playlists; failing that, the one beating most baseline measures, then the lowest MAE.
+     */
+    static double chooseInwardShare(Map<Double, FlowMetrics> trials, Map<String, FlowMetrics> baselines) {
+        double chosen = INWARD_SHARES[0];
+        long bestWins = -1;
+        double bestMae = Double.POSITIVE_INFINITY;
+        for (Map.Entry<Double, FlowMetrics> trial : trials.entrySet()) {
+            FlowMetrics m = trial.getValue();
+            long wins = baselines.values().stream().mapToLong(b ->
+                    (m.mae() < b.mae() ? 1 : 0) + (m.hitRateAt10() > b.hitRateAt10() ? 1 : 0) + (m.mrr() > b.mrr() ? 1 : 0)).sum();
+            if (wins == 3L * baselines.size()) {
+                return trial.getKey();
+            }
+            if (wins > bestWins || (wins == bestWins && m.mae() < bestMae)) {
+                bestWins = wins;
+                bestMae = m.mae();
+                chosen = trial.getKey();
+            }
+        }
+        return chosen;
+    }
+
+    private static final double[] INWARD_SHARES = {1.0, 0.75, 0.5, 0.25, 0.0};
 
     private static List<Example> examples(List<PlaylistSequence> playlists, FeatureTransform transform) {
         List<Example> out = new ArrayList<>();

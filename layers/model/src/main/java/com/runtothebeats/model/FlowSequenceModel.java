@@ -26,13 +26,32 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
     private final Model model;
     private final FeatureTransform transform;
     private final String version;
+    private final double inwardShare;
     private final ConcurrentLinkedDeque<Predictor<PaddedBatch, float[]>> idle = new ConcurrentLinkedDeque<>();
     private final List<Predictor<PaddedBatch, float[]>> created = new ArrayList<>();
 
-    public FlowSequenceModel(Model model, FeatureTransform transform, String version) {
+    /**
+     * @param inwardShare how much of the network's pull towards the catalog's centre (the origin of the
+     *                    standardised space) is kept, 0..1; pulls outwards are always kept. See
+     *                    {@link FlowModelTrainer} for why and how it is chosen.
+     */
+    public FlowSequenceModel(Model model, FeatureTransform transform, String version, double inwardShare) {
+        if (!(inwardShare >= 0 && inwardShare <= 1)) {
+            throw new IllegalArgumentException("inward share must be within 0..1, was " + inwardShare);
+        }
         this.model = model;
         this.transform = transform;
         this.version = version;
+        this.inwardShare = inwardShare;
+    }
+
+    /** The same network with another inward share (shares its parameters and predictors). */
+    FlowSequenceModel withInwardShare(double share) {
+        return new FlowSequenceModel(model, transform, version, share);
+    }
+
+    public double inwardShare() {
+        return inwardShare;
     }
 
     public FeatureTransform transform() {
@@ -85,11 +104,13 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
         return out;
     }
 
-    private static double[] prediction(FlowInputEncoding.Encoded encoded, float[] offsets, int from, int step) {
+    private double[] prediction(FlowInputEncoding.Encoded encoded, float[] offsets, int from, int step) {
         double[] median = encoded.medians()[step];
         double[] out = new double[F];
         for (int j = 0; j < F; j++) {
-            out[j] = median[j] + offsets[from + j];
+            double offset = offsets[from + j];
+            boolean inward = offset * median[j] < 0;
+            out[j] = median[j] + (inward ? offset * inwardShare : offset);
         }
         return out;
     }

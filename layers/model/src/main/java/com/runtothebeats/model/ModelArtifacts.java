@@ -48,7 +48,7 @@ public final class ModelArtifacts {
             ModelManifest manifest = new ModelManifest(model.version(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     provenance.trainingRunId(), transform.version(), provenance.transformKey(), provenance.sequencesKey(),
-                    FlowModelTrainer.MODEL_NAME + "-0000.params", TRANSFORM_FILE, trained.shape(),
+                    FlowModelTrainer.MODEL_NAME + "-0000.params", TRANSFORM_FILE, trained.shape(), model.inwardShare(),
                     FlowInputEncoding.INPUTS, FlowFeature.columnNames(),
                     "standardised (Yeo-Johnson + z-score) offset of the next track from the running median of the history",
                     report.validation(), report.baselines(), ModelManifest.TrainingSummary.of(report), libraries());
@@ -75,7 +75,7 @@ public final class ModelArtifacts {
             Model model = Model.newInstance(FlowModelTrainer.MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
             model.setBlock(manifest.network().build());
             model.load(dir, FlowModelTrainer.MODEL_NAME);
-            return new FlowSequenceModel(model, transform, manifest.version());
+            return new FlowSequenceModel(model, transform, manifest.version(), manifest.inwardShare());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         } catch (MalformedModelException e) {

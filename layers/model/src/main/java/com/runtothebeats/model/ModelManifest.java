@@ -11,6 +11,7 @@ import java.util.Map;
  * @param parameters      file name of the DJL parameters in the same folder
  * @param transformFile   file name of the feature transform copy in the same folder
  * @param transformKey    where the transform came from in the data bucket ({@code transform/<runId>/feature-transform.json})
+ * @param inwardShare     share of the network's pull towards the catalog centre that predictions keep
  * @param inputs          the per-step input schema, in order
  * @param outputs         the predicted flow features, in order: standardised offsets from the running median
  * @param validation      the model's metrics on its validation playlists
@@ -26,6 +27,7 @@ public record ModelManifest(
         String parameters,
         String transformFile,
         FlowNetworkShape network,
+        double inwardShare,
         List<String> inputs,
         List<String> outputs,
         String outputMeaning,

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param validation metrics of the trained model on the validation playlists
  * @param baselines  the simple predictors on the same playlists, by label
+ * @param inwardShare the share of the network's inward pull kept (see {@link FlowModelTrainer#chooseInwardShare})
+ * @param inwardShareTrials validation metrics for each share tried
  */
 public record TrainingReport(
         TrainingOptions options,
@@ -20,7 +22,9 @@ public record TrainingReport(
         List<Double> validationMae,
         double seconds,
         FlowMetrics validation,
-        Map<String, FlowMetrics> baselines) {
+        Map<String, FlowMetrics> baselines,
+        double inwardShare,
+        Map<Double, FlowMetrics> inwardShareTrials) {
 
     /** True when the model has lower MAE and higher HitRate@10 and MRR than every baseline. */
     public boolean beatsEveryBaseline() {

@@ -6,7 +6,7 @@ import com.runtothebeats.core.catalog.Track;
 import java.util.List;
 
 /** One small model trained on a fixture of real playlists, shared by the tests of this JVM (training costs seconds). */
-final class FixtureModel {
+public final class FixtureModel {
 
     static final TrainingOptions SMALL = new TrainingOptions(12, 0.1f, 0.01f, 0.01f, 8, 25, 5, 0.25, 7L);
 
@@ -17,21 +17,21 @@ final class FixtureModel {
     private FixtureModel() {
     }
 
-    static synchronized FlowModelTrainer.Trained trained() {
+    public static synchronized FlowModelTrainer.Trained trained() {
         if (trained == null) {
             trained = new FlowModelTrainer(SMALL).train(fixture(), transform(), "fixture-model");
         }
         return trained;
     }
 
-    static synchronized List<PlaylistSequence> fixture() {
+    public static synchronized List<PlaylistSequence> fixture() {
         if (fixture == null) {
             fixture = RealPlaylists.sample(6, 40);
         }
         return fixture;
     }
 
-    static synchronized FeatureTransform transform() {
+    public static synchronized FeatureTransform transform() {
         if (transform == null) {
             transform = FeatureTransform.fit("fixture", fixture().stream().flatMap(p -> p.tracks().stream()).map(Track::features).toList());
         }

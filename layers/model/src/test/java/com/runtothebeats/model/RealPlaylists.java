@@ -12,20 +12,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The real training split (from BEATS_DATA_DIR), read once per test JVM. */
-final class RealPlaylists {
+public final class RealPlaylists {
 
     private static DatasetPlaylists data;
 
     private RealPlaylists() {
     }
 
-    static Path file() {
+    public static Path file() {
         Path file = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
         assertTrue(Files.isRegularFile(file), "the real dataset is needed at " + file.toAbsolutePath() + " (set BEATS_DATA_DIR)");
         return file;
     }
 
-    static synchronized DatasetPlaylists all() {
+    public static synchronized DatasetPlaylists all() {
         if (data == null) {
             try (InputStream in = Files.newInputStream(file())) {
                 data = DatasetPlaylists.read(in);
@@ -37,7 +37,7 @@ final class RealPlaylists {
     }
 
     /** A small fixture: every {@code stride}-th playlist, each cut to its first {@code length} tracks. */
-    static List<PlaylistSequence> sample(int stride, int length) {
+    public static List<PlaylistSequence> sample(int stride, int length) {
         List<PlaylistSequence> playlists = all().playlists();
         return java.util.stream.IntStream.range(0, playlists.size()).filter(i -> i % stride == 0)
                 .mapToObj(playlists::get)

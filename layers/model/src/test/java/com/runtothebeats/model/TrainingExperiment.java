@@ -31,7 +31,7 @@ public final class TrainingExperiment {
                     r.bestEpoch(), r.trainingPlaylists(), r.validationPlaylists());
             System.out.printf("  model  %s%n", r.validation());
             r.baselines().forEach((k, v) -> System.out.printf("  %-15s %s%n", k, v));
-            System.out.println("  valMae " + r.validationMae());
+            System.out.println("  share " + r.inwardShare() + " trials " + r.inwardShareTrials());
             trained.model().close();
         }
     }

@@ -100,7 +100,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
         try {
             server.start();
-            return new DynamoDbLocalServer(server, port);
+            DynamoDbLocalServer started = new DynamoDbLocalServer(server, port);
+            if (directory.isPresent()) {
+                try (DynamoDbClient client = started.client()) {
+                    client.listTables(); // opens the database file, so its connection can be tuned
+                }
+                SqliteDurability.relax(server);
+            }
+            return started;
         } catch (Exception e) {
             try {
                 server.stop();

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class S3StandIn implements AutoCloseable {
 
+    /** S3Mock's Tomcat logs through java.util.logging; held here because JUL keeps loggers only weakly. */
+    private static final java.util.logging.Logger TOMCAT_LOGS = java.util.logging.Logger.getLogger("org.apache");
+
     private final S3MockApplication application;
     private final Path root;
 
@@ -55,6 +58,7 @@ public final class S3StandIn implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.com.adobe.testing.s3mock", "WARN");
+        TOMCAT_LOGS.setLevel(java.util.logging.Level.WARNING);
         // Our processes log through log4j2 as Lambda does; Spring must not reconfigure logging for them.
         String previousLoggingSystem = System.getProperty("org.springframework.boot.logging.LoggingSystem");
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");

@@ -97,6 +97,11 @@ public final class TemplateTables {
     }
 
     private static Optional<TableDescription> describe(DynamoDbClient client, String name) {
+        // listing first: DynamoDB Local logs a stack trace for every DescribeTable of a missing table
+        boolean exists = client.listTablesPaginator().tableNames().stream().anyMatch(name::equals);
+        if (!exists) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(client.describeTable(b -> b.tableName(name)).table());
         } catch (ResourceNotFoundException e) {

@@ -42,6 +42,16 @@ class DynamoDbLocalServerTest {
         }
     }
 
+    @Test
+    void onDiskTablesWriteAheadInsteadOfSyncingEveryItem(@TempDir Path dir) {
+        try (DynamoDbLocalServer server = DynamoDbLocalServer.onDisk(dir, 0); DynamoDbClient client = server.client()) {
+            createTable(client);
+            client.putItem(b -> b.tableName("Things").item(Map.of("id", AttributeValue.fromS("a"))));
+            assertTrue(java.nio.file.Files.exists(dir.resolve("shared-local-instance.db-wal")),
+                    "SQLite should be in write-ahead-log mode (SqliteDurability)");
+        }
+    }
+
     private static void createTable(DynamoDbClient client) {
         client.createTable(b -> b.tableName("Things")
                 .billingMode(BillingMode.PAY_PER_REQUEST)

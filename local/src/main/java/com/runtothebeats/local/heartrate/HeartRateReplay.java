@@ -91,19 +91,20 @@ public final class HeartRateReplay {
                         window.get(window.size() - 1).bpm(), window.size());
             }
         }
-        Optional<Integer> current = waitForCurrentHeartRate(readings.get(readings.size() - 1).bpm(), settle);
-        return new Summary(readings.size(), windows, rejected, current, anchor, anchor.plus(run.duration()));
+        Instant lastSample = anchor.plus(run.duration());
+        Optional<Integer> current = waitForCurrentHeartRate(lastSample, settle);
+        return new Summary(readings.size(), windows, rejected, current, anchor, lastSample);
     }
 
     /** The sync is asynchronous (stream → function): wait until the runner shows the run's last reading. */
-    private Optional<Integer> waitForCurrentHeartRate(int expected, Duration settle) {
+    private Optional<Integer> waitForCurrentHeartRate(Instant lastSample, Duration settle) {
         Instant giveUp = clock.instant().plus(settle);
-        Optional<Integer> current = target.currentHeartRate();
-        while (!current.equals(Optional.of(expected)) && clock.instant().isBefore(giveUp)) {
+        Optional<ReplayTarget.CurrentHeartRate> current = target.currentHeartRate();
+        while (current.map(c -> c.at().isBefore(lastSample)).orElse(true) && clock.instant().isBefore(giveUp)) {
             pause.pause(Duration.ofMillis(250));
             current = target.currentHeartRate();
         }
-        return current;
+        return current.filter(c -> !c.at().isBefore(lastSample)).map(ReplayTarget.CurrentHeartRate::bpm);
     }
 
     private String notification(Instant start, Instant end) {

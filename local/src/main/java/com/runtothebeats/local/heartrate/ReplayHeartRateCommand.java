@@ -77,8 +77,8 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
         String webhookSecret = secret != null ? secret
                 : System.getenv().getOrDefault("GOOGLE_HEALTH_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET);
         String healthUserId = "local-" + (runner != null ? runner : SessionCookies.DEMO_RUNNER_ID);
-        System.out.printf("Replaying %s: %d readings over %d min at %sx%n", run.name(), run.readings().size(),
-                run.duration().toMinutes(), speed == 0 ? "max" : Double.toString(speed));
+        System.out.printf("Replaying %s: %d readings over %d min, %s%n", run.name(), run.readings().size(),
+                run.duration().toMinutes(), speed == 0 ? "all at once" : "at " + speed + "x");
         try (GoogleHealthStandIn standIn = GoogleHealthStandIn.start(standInPort, healthUserId)) {
             HeartRateReplay.Summary summary = new HeartRateReplay(new ServeReplayTarget(serve, sessionCookie()), standIn,
                     webhookSecret, Clock.systemUTC(), Pause.SLEEP, System.out)

@@ -1,5 +1,6 @@
 package com.runtothebeats.local.heartrate;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ public interface ReplayTarget {
     /** Delivers a webhook body with its headers to {@code POST /webhooks/google-health}; the status answered. */
     int deliverWebhook(String body, Map<String, String> headers);
 
-    /** The runner's current heart rate as the runner API reports it. */
-    Optional<Integer> currentHeartRate();
+    /** The runner's current heart rate and when it was measured, as the runner API reports it. */
+    Optional<CurrentHeartRate> currentHeartRate();
+
+    record CurrentHeartRate(int bpm, Instant at) {
+    }
 }

@@ -64,15 +64,18 @@ public final class ServeReplayTarget implements ReplayTarget {
     }
 
     @Override
-    public Optional<Integer> currentHeartRate() {
+    public Optional<CurrentHeartRate> currentHeartRate() {
         HttpResponse<String> me = get(serve.resolve("/api/me"));
         if (me.statusCode() != 200) {
             return Optional.empty();
         }
         try {
-            JsonNode current = JSON.readTree(me.body()).path("heartRate").path("current");
-            return current.isNumber() ? Optional.of(current.asInt()) : Optional.empty();
-        } catch (IOException e) {
+            JsonNode heartRate = JSON.readTree(me.body()).path("heartRate");
+            return heartRate.path("current").isNumber() && heartRate.path("at").isTextual()
+                    ? Optional.of(new CurrentHeartRate(heartRate.path("current").asInt(),
+                    java.time.Instant.parse(heartRate.path("at").asText())))
+                    : Optional.empty();
+        } catch (IOException | java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
     }

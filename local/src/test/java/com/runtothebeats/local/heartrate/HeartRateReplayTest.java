@@ -184,11 +184,13 @@ class HeartRateReplayTest {
         }
 
         @Override
-        public Optional<Integer> currentHeartRate() {
+        public Optional<CurrentHeartRate> currentHeartRate() {
             try {
-                JsonNode current = Json.MAPPER.readTree(runner.handleRequest(event("GET", "/api/me", null, Map.of()), null)
-                        .getBody()).path("heartRate").path("current");
-                return current.isNumber() ? Optional.of(current.asInt()) : Optional.empty();
+                JsonNode heartRate = Json.MAPPER.readTree(runner.handleRequest(event("GET", "/api/me", null, Map.of()), null)
+                        .getBody()).path("heartRate");
+                return heartRate.path("current").isNumber()
+                        ? Optional.of(new CurrentHeartRate(heartRate.path("current").asInt(), Instant.parse(heartRate.path("at").asText())))
+                        : Optional.empty();
             } catch (Exception e) {
                 throw new AssertionError(e);
             }

@@ -363,7 +363,7 @@ class HealthSyncHandlerTest {
 
     @Test
     void theStreamEventSampleParsesAndSyncs() {
-        DynamodbEvent event = EventLoader.loadDynamoDbEvent(Path.of("../../events/health-sync-stream.json").toString());
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent(Path.of("../../events/health-sync/notification-inserted.json").toString());
         links.save(new ProviderLink("runner-1", Provider.GOOGLE_HEALTH, "hu-demo", "valid-token", inAnHour(),
                 "refresh-1", "heart-rate", LinkStatus.CONNECTED, 1));
         servePagedSamples("valid-token");

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class HealthWebhookHandlerTest {
 
     private static final String SECRET = "local-webhook-secret";
-    private static final Path EVENTS = Path.of("../../events");
+    private static final Path EVENTS = Path.of("../../events/health-webhook");
 
     private static DynamoDbLocalServer dynamoServer;
     private static DynamoDbClient dynamo;
@@ -90,9 +90,9 @@ class HealthWebhookHandlerTest {
 
     @Test
     void verificationHandshakeBothWays() {
-        assertEquals(201, handler.handleRequest(event("health-webhook-verification.json"), null).getStatusCode());
-        assertEquals(401, handler.handleRequest(event("health-webhook-verification-unauthorized.json"), null).getStatusCode());
-        APIGatewayV2HTTPEvent wrong = event("health-webhook-verification.json");
+        assertEquals(201, handler.handleRequest(event("verification.json"), null).getStatusCode());
+        assertEquals(401, handler.handleRequest(event("verification-unauthorized.json"), null).getStatusCode());
+        APIGatewayV2HTTPEvent wrong = event("verification.json");
         wrong.getHeaders().put("authorization", SECRET + "x");
         assertEquals(401, handler.handleRequest(wrong, null).getStatusCode());
         assertEquals(0, storedNotifications());
@@ -100,7 +100,7 @@ class HealthWebhookHandlerTest {
 
     @Test
     void storesEachNotificationOfAnArray() throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("health-webhook-notifications.json"), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("notifications.json"), null);
         assertEquals(200, response.getStatusCode());
         assertEquals(2, body(response).path("stored").asInt());
         assertEquals(2, storedNotifications());
@@ -108,7 +108,7 @@ class HealthWebhookHandlerTest {
 
     @Test
     void storesASingleObjectNotification() {
-        assertEquals(200, handler.handleRequest(event("health-webhook-notification-single.json"), null).getStatusCode());
+        assertEquals(200, handler.handleRequest(event("notification-single.json"), null).getStatusCode());
         var items = dynamo.scan(r -> r.tableName(table)).items();
         assertEquals(1, items.size());
         assertEquals("heart-rate", items.get(0).get("dataType").s(), "heartRate normalised");
@@ -120,7 +120,7 @@ class HealthWebhookHandlerTest {
     void theSameNotificationDeliveredThreeTimesIsStoredOnce() throws Exception {
         List<Integer> stored = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event("health-webhook-notification-single.json"), null);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event("notification-single.json"), null);
             assertEquals(200, response.getStatusCode(), "a redelivery is acknowledged, or Google keeps retrying");
             stored.add(body(response).path("stored").asInt());
         }
@@ -131,7 +131,7 @@ class HealthWebhookHandlerTest {
     @Test
     void spellingsOfOneDataTypeAreOneNotification() {
         for (String spelling : List.of("heart-rate", "heartRate", "HEART_RATE", "heart_rate")) {
-            APIGatewayV2HTTPEvent delivery = event("health-webhook-notification-single.json");
+            APIGatewayV2HTTPEvent delivery = event("notification-single.json");
             delivery.setBody(delivery.getBody().replace("\"heartRate\"", "\"" + spelling + "\""));
             assertEquals(200, handler.handleRequest(delivery, null).getStatusCode());
         }
@@ -143,7 +143,7 @@ class HealthWebhookHandlerTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<APIGatewayV2HTTPResponse>> responses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            responses.add(pool.submit(() -> handler.handleRequest(event("health-webhook-notifications.json"), null)));
+            responses.add(pool.submit(() -> handler.handleRequest(event("notifications.json"), null)));
         }
         int stored = 0;
         for (Future<APIGatewayV2HTTPResponse> response : responses) {
@@ -157,11 +157,11 @@ class HealthWebhookHandlerTest {
 
     @Test
     void aForgedNotificationIsRejectedAndNothingStored() {
-        assertEquals(401, handler.handleRequest(event("health-webhook-forged.json"), null).getStatusCode());
-        APIGatewayV2HTTPEvent noSecret = event("health-webhook-notifications.json");
+        assertEquals(401, handler.handleRequest(event("forged.json"), null).getStatusCode());
+        APIGatewayV2HTTPEvent noSecret = event("notifications.json");
         noSecret.getHeaders().remove("authorization");
         assertEquals(401, handler.handleRequest(noSecret, null).getStatusCode());
-        APIGatewayV2HTTPEvent malformedAndForged = event("health-webhook-malformed.json");
+        APIGatewayV2HTTPEvent malformedAndForged = event("malformed.json");
         malformedAndForged.getHeaders().put("authorization", "nope");
         assertEquals(401, handler.handleRequest(malformedAndForged, null).getStatusCode());
         assertEquals(0, storedNotifications());
@@ -169,18 +169,18 @@ class HealthWebhookHandlerTest {
 
     @Test
     void malformedBodiesAre400AndNothingIsStored() throws Exception {
-        APIGatewayV2HTTPResponse malformed = handler.handleRequest(event("health-webhook-malformed.json"), null);
+        APIGatewayV2HTTPResponse malformed = handler.handleRequest(event("malformed.json"), null);
         assertEquals(400, malformed.getStatusCode());
         assertEquals("body", body(malformed).path("error").path("field").asText());
 
-        APIGatewayV2HTTPEvent halfBad = event("health-webhook-notifications.json");
+        APIGatewayV2HTTPEvent halfBad = event("notifications.json");
         halfBad.setBody(halfBad.getBody().replace("\"2026-11-24T19:30:00Z\"", "\"yesterday\""));
         APIGatewayV2HTTPResponse response = handler.handleRequest(halfBad, null);
         assertEquals(400, response.getStatusCode());
         assertEquals("[1].data.intervals[0].physicalTimeInterval.endTime", body(response).path("error").path("field").asText());
 
         for (String bad : List.of("", "42", "[1]", "{\"data\":{\"healthUserId\":\"x\"}}")) {
-            APIGatewayV2HTTPEvent delivery = event("health-webhook-notifications.json");
+            APIGatewayV2HTTPEvent delivery = event("notifications.json");
             delivery.setBody(bad);
             assertEquals(400, handler.handleRequest(delivery, null).getStatusCode(), bad);
         }
@@ -195,22 +195,22 @@ class HealthWebhookHandlerTest {
         PublicKeySign signer = privateKeys.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
         HealthWebhookHandler signed = handler(Optional.of(NotificationSignatureVerifier.fromPublicKeysetJson(publicKeyset)));
 
-        APIGatewayV2HTTPEvent genuine = event("health-webhook-notification-single.json");
+        APIGatewayV2HTTPEvent genuine = event("notification-single.json");
         byte[] signature = signer.sign(genuine.getBody().getBytes(StandardCharsets.UTF_8));
         genuine.getHeaders().put("x-healthapi-signature", Base64.getEncoder().encodeToString(signature));
         assertEquals(200, signed.handleRequest(genuine, null).getStatusCode());
 
-        APIGatewayV2HTTPEvent alternateHeader = event("health-webhook-notifications.json");
+        APIGatewayV2HTTPEvent alternateHeader = event("notifications.json");
         alternateHeader.getHeaders().put("Google-Health-API-Signature", Base64.getUrlEncoder().encodeToString(
                 signer.sign(alternateHeader.getBody().getBytes(StandardCharsets.UTF_8))));
         assertEquals(200, signed.handleRequest(alternateHeader, null).getStatusCode());
         assertEquals(3, storedNotifications());
 
-        APIGatewayV2HTTPEvent tampered = event("health-webhook-notifications.json");
+        APIGatewayV2HTTPEvent tampered = event("notifications.json");
         tampered.getHeaders().put("x-healthapi-signature", Base64.getEncoder().encodeToString(signature));
         tampered.setBody(tampered.getBody().replace("hu-demo", "hu-other"));
         assertEquals(401, signed.handleRequest(tampered, null).getStatusCode());
-        APIGatewayV2HTTPEvent garbage = event("health-webhook-notifications.json");
+        APIGatewayV2HTTPEvent garbage = event("notifications.json");
         garbage.setBody(garbage.getBody().replace("hu-demo", "hu-other"));
         garbage.getHeaders().put("x-healthapi-signature", "not a signature");
         assertEquals(401, signed.handleRequest(garbage, null).getStatusCode());
@@ -219,10 +219,10 @@ class HealthWebhookHandlerTest {
 
     @Test
     void theRetiredFitbitWebApiIsGone() throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("health-webhook-fitbit-gone.json"), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("fitbit-gone.json"), null);
         assertEquals(410, response.getStatusCode());
         assertTrue(body(response).path("error").path("message").asText().contains("Google Health API"));
-        APIGatewayV2HTTPEvent authStart = event("health-webhook-fitbit-gone.json");
+        APIGatewayV2HTTPEvent authStart = event("fitbit-gone.json");
         authStart.setRawPath("/auth/fitbit/start");
         assertEquals(410, handler.handleRequest(authStart, null).getStatusCode());
         assertEquals(0, storedNotifications());
@@ -231,15 +231,15 @@ class HealthWebhookHandlerTest {
     @Test
     void everyWebhookEventSampleParsesAsAnHttpApiEvent() throws Exception {
         Map<String, Integer> expected = new HashMap<>(Map.of(
-                "health-webhook-verification.json", 201,
-                "health-webhook-verification-unauthorized.json", 401,
-                "health-webhook-notifications.json", 200,
-                "health-webhook-notification-single.json", 200,
-                "health-webhook-forged.json", 401,
-                "health-webhook-malformed.json", 400,
-                "health-webhook-fitbit-gone.json", 410));
+                "verification.json", 201,
+                "verification-unauthorized.json", 401,
+                "notifications.json", 200,
+                "notification-single.json", 200,
+                "forged.json", 401,
+                "malformed.json", 400,
+                "fitbit-gone.json", 410));
         try (var files = Files.list(EVENTS)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("health-webhook-"))
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
                     .forEach(n -> assertTrue(expected.containsKey(n), "an expectation for " + n));
         }
         for (Map.Entry<String, Integer> sample : expected.entrySet()) {

@@ -33,10 +33,14 @@ record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoL
         JsonCodec json = new JacksonJsonCodec();
         Supplier<RecommendationService> service = () -> RecommenderLoader.load(catalog,
                 () -> storedTransform(data, json), RecommendComponents::promotedModel);
+        // Built on the first "current" request: a deployment without sessions still recommends by tempo.
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
-                .<RunnerTempoLookup>map(table -> new SessionRunnerTempo(
-                        SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
-                        new DynamoRunnerHeartRates(aws.dynamoDb(), table)))
+                .<RunnerTempoLookup>map(table -> {
+                    Supplier<RunnerTempoLookup> lookup = new RecommendHandler.LoadedOnce<>(() -> new SessionRunnerTempo(
+                            SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
+                            new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
+                    return event -> lookup.get().suggestedTempo(event);
+                })
                 .orElse(RunnerTempoLookup.NONE);
         return new RecommendComponents(service, runnerTempo);
     }

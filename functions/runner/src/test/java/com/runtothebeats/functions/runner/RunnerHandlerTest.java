@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The runner API against DynamoDB Local, driven by the events/ samples. */
 class RunnerHandlerTest {
 
-    private static final Path EVENTS = Path.of("../../events");
+    private static final Path EVENTS = Path.of("../../events/runner");
     private static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
     private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
@@ -102,7 +102,7 @@ class RunnerHandlerTest {
     void theDemoRunnerSeesTheirStateAndLinks() throws Exception {
         links.save(new ProviderLink("demo-runner", Provider.GOOGLE_HEALTH, "hu-demo", "a", NOW, "r", null,
                 LinkStatus.DISCONNECTED, 3));
-        JsonNode me = body(handler(true).handleRequest(event("runner-me.json"), null));
+        JsonNode me = body(handler(true).handleRequest(event("me.json"), null));
         assertEquals("demo-runner", me.path("runnerId").asText());
         assertTrue(me.path("demo").asBoolean());
         assertEquals("NOT_CONNECTED", me.path("links").path("spotify").path("status").asText());
@@ -114,17 +114,17 @@ class RunnerHandlerTest {
     @Test
     void aTypedHeartRateUpdatesTheStateAndTheSuggestedTempo() throws Exception {
         RunnerHandler handler = handler(true);
-        APIGatewayV2HTTPResponse entered = handler.handleRequest(event("runner-heart-rate-post.json"), null);
+        APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
         assertEquals(200, entered.getStatusCode());
         assertEquals(152, body(entered).path("heartRate").path("current").asInt());
         assertEquals(165, body(entered).path("heartRate").path("suggestedTargetTempo").asInt());
 
-        JsonNode me = body(handler.handleRequest(event("runner-me.json"), null));
+        JsonNode me = body(handler.handleRequest(event("me.json"), null));
         assertEquals(152, me.path("heartRate").path("current").asInt());
         assertEquals("manual", me.path("heartRate").path("source").asText());
         assertEquals(NOW.toString(), me.path("heartRate").path("at").asText());
 
-        JsonNode recent = body(handler.handleRequest(event("runner-heart-rate.json"), null));
+        JsonNode recent = body(handler.handleRequest(event("heart-rate.json"), null));
         assertEquals(1, recent.path("samples").size());
         assertEquals(152, recent.path("samples").get(0).path("bpm").asInt());
         assertEquals(5, recent.path("zones").size());
@@ -135,7 +135,7 @@ class RunnerHandlerTest {
     void recentSamplesAreLimitedToTheMinutesAsked() throws Exception {
         samples.save("demo-runner", List.of(new HeartRateSample(NOW.minusSeconds(3 * 3600), 90),
                 new HeartRateSample(NOW.minusSeconds(1800), 140), new HeartRateSample(NOW.minusSeconds(60), 150)));
-        APIGatewayV2HTTPEvent lastHour = event("runner-heart-rate.json");
+        APIGatewayV2HTTPEvent lastHour = event("heart-rate.json");
         assertEquals(List.of(140, 150), bpms(body(handler(true).handleRequest(lastHour, null))));
         lastHour.setQueryStringParameters(Map.of("minutes", "5"));
         assertEquals(List.of(150), bpms(body(handler(true).handleRequest(lastHour, null))));
@@ -150,26 +150,26 @@ class RunnerHandlerTest {
     @Test
     void badInputIs400NamingTheFieldAndWritesNothing() throws Exception {
         RunnerHandler handler = handler(true);
-        APIGatewayV2HTTPResponse tooHigh = handler.handleRequest(event("runner-heart-rate-invalid.json"), null);
+        APIGatewayV2HTTPResponse tooHigh = handler.handleRequest(event("heart-rate-invalid.json"), null);
         assertEquals(400, tooHigh.getStatusCode());
         assertEquals("bpm", body(tooHigh).path("error").path("field").asText());
         for (String bad : List.of("{\"bpm\":29}", "{\"bpm\":231}", "{\"bpm\":\"fast\"}", "{\"bpm\":152.5}", "{}",
                 "{\"bpm\":null}")) {
-            APIGatewayV2HTTPEvent request = event("runner-heart-rate-post.json");
+            APIGatewayV2HTTPEvent request = event("heart-rate-post.json");
             request.setBody(bad);
             APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
             assertEquals(400, response.getStatusCode(), bad);
             assertEquals("bpm", body(response).path("error").path("field").asText(), bad);
         }
         for (String bad : List.of("", "[152]", "{\"bpm\":", "152")) {
-            APIGatewayV2HTTPEvent request = event("runner-heart-rate-post.json");
+            APIGatewayV2HTTPEvent request = event("heart-rate-post.json");
             request.setBody(bad);
             APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
             assertEquals(400, response.getStatusCode(), bad);
             assertEquals("body", body(response).path("error").path("field").asText(), bad);
         }
         for (String minutes : List.of("0", "-5", "abc", "43201")) {
-            APIGatewayV2HTTPEvent request = event("runner-heart-rate.json");
+            APIGatewayV2HTTPEvent request = event("heart-rate.json");
             request.setQueryStringParameters(Map.of("minutes", minutes));
             APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
             assertEquals(400, response.getStatusCode(), minutes);
@@ -185,17 +185,17 @@ class RunnerHandlerTest {
         String session = sessions.issue("runner-7").split(";")[0];
         RunnerHandler handler = handler(false);
 
-        APIGatewayV2HTTPEvent forged = event("runner-heart-rate-post.json");
+        APIGatewayV2HTTPEvent forged = event("heart-rate-post.json");
         forged.setCookies(List.of(session, "beats_csrf=token-1"));
         assertEquals(403, handler.handleRequest(forged, null).getStatusCode());
         assertEquals(0, storedSamples("runner-7"));
 
-        APIGatewayV2HTTPEvent genuine = event("runner-heart-rate-post.json");
+        APIGatewayV2HTTPEvent genuine = event("heart-rate-post.json");
         genuine.setCookies(List.of(session, "beats_csrf=token-1"));
         genuine.getHeaders().put("x-csrf-token", "token-1");
         assertEquals(200, handler.handleRequest(genuine, null).getStatusCode());
         assertEquals(1, storedSamples("runner-7"));
 
-        assertEquals(401, handler.handleRequest(event("runner-me.json"), null).getStatusCode(), "nobody signed in");
+        assertEquals(401, handler.handleRequest(event("me.json"), null).getStatusCode(), "nobody signed in");
     }
 }

@@ -4,14 +4,14 @@ import com.runtothebeats.core.validation.InvalidInputException;
 
 /**
  * How much each part of a transition's cost counts. Defaults: flow 1.0, key 1.0, tempo 1.0, jump 0.5,
- * fit 1.0. Each part is on a comparable scale (see {@link TransitionScore}), so the defaults treat a
+ * fit 2.0. Each part is on a comparable scale (see {@link TransitionScore}), so the defaults treat a
  * flow distance of one standard unit, one step round the Camelot wheel and a tempo error of the full
  * tolerance as equally bad, and a tempo jump as half as bad.
  */
 public record TransitionWeights(double flow, double key, double tempo, double jump, double fit) {
 
     public static final double MAX_WEIGHT = 100;
-    public static final TransitionWeights DEFAULTS = new TransitionWeights(1.0, 1.0, 1.0, 0.5, 1.0);
+    public static final TransitionWeights DEFAULTS = new TransitionWeights(1.0, 1.0, 1.0, 0.5, 2.0);
 
     public TransitionWeights {
         check(flow, "flow");

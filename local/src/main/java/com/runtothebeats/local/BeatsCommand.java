@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 InvokeCommand.class,
                 com.runtothebeats.local.heartrate.ReplayHeartRateCommand.class,
                 RecommendCommand.class,
+                PredictNextCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BeatsCommand implements Runnable {

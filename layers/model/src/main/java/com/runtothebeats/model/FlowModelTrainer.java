@@ -142,27 +142,30 @@ public final class FlowModelTrainer {
      * that lowers MAE, but predictions in the crowded middle of the feature space have many tracks at the
      * same distance, so the true next track ranks worse (HitRate@10, MRR, and what the recommender sees).
      * Pulls outwards from the running median help both. So the inward part of the offset is scaled by a
-     * share: the largest of {1, .75, .5, .25, 0} that beats every baseline on all three measures on the
-     * validation playlists; failing that, the one beating most baseline measures, then the lowest MAE.
+     * share from {1, .75, .5, .25, 0}, chosen on the validation playlists so that MAE keeps at least half of
+     * the network's gain over the best baseline: the largest such share that beats every baseline on all
+     * three measures, else the smallest such share (the best ranking at that MAE). A network that does not
+     * beat the best baseline's MAE at all keeps share 1.
      */
     static double chooseInwardShare(Map<Double, FlowMetrics> trials, Map<String, FlowMetrics> baselines) {
-        double chosen = INWARD_SHARES[0];
-        long bestWins = -1;
-        double bestMae = Double.POSITIVE_INFINITY;
-        for (Map.Entry<Double, FlowMetrics> trial : trials.entrySet()) {
-            FlowMetrics m = trial.getValue();
-            long wins = baselines.values().stream().mapToLong(b ->
-                    (m.mae() < b.mae() ? 1 : 0) + (m.hitRateAt10() > b.hitRateAt10() ? 1 : 0) + (m.mrr() > b.mrr() ? 1 : 0)).sum();
-            if (wins == 3L * baselines.size()) {
-                return trial.getKey();
-            }
-            if (wins > bestWins || (wins == bestWins && m.mae() < bestMae)) {
-                bestWins = wins;
-                bestMae = m.mae();
-                chosen = trial.getKey();
-            }
+        double bestBaselineMae = baselines.values().stream().mapToDouble(FlowMetrics::mae).min().orElse(Double.POSITIVE_INFINITY);
+        double fullMae = trials.get(INWARD_SHARES[0]).mae();
+        if (!(fullMae < bestBaselineMae)) {
+            return INWARD_SHARES[0];
         }
-        return chosen;
+        double ceiling = bestBaselineMae - 0.5 * (bestBaselineMae - fullMae);
+        double smallestKeepingMae = INWARD_SHARES[0];
+        for (double share : INWARD_SHARES) {
+            FlowMetrics m = trials.get(share);
+            if (m == null || m.mae() > ceiling) {
+                continue;
+            }
+            if (baselines.values().stream().allMatch(m::beatsOnEveryMeasure)) {
+                return share;
+            }
+            smallestKeepingMae = share;
+        }
+        return smallestKeepingMae;
     }
 
     private static final double[] INWARD_SHARES = {1.0, 0.75, 0.5, 0.25, 0.0};

@@ -17,7 +17,7 @@ public record TrainingOptions(
         long seed) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(24, 0.2f, 0.01f, 0.01f, 16, 80, 8, 0.2, 20260124L);
+        return new TrainingOptions(8, 0.2f, 0.01f, 0.05f, 16, 80, 8, 0.2, 20260124L);
     }
 
     public TrainingOptions withMaxEpochs(int epochs) {

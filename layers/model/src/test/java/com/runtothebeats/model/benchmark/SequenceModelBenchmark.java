@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * (what a container does once after fetching it from S3; the engine's native library is already loaded,
  * as it is after the first model of a container). Run as documented in README "Sequence model".
  * {@code -Dbeats.model.dir=<artifact folder>} benchmarks a stored model (e.g. one under .beats/);
- * otherwise a model is trained on a small real fixture first, with the production architecture.
+ * otherwise a small model (12 units) is trained on a real fixture first.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,0 +1,42 @@
+package com.runtothebeats.local;
+
+import com.runtothebeats.core.catalog.DatasetPlaylists;
+import com.runtothebeats.model.CurrentModelLoader;
+import com.runtothebeats.model.EvaluationTable;
+import com.runtothebeats.model.FlowSequenceModel;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./beats evaluate --playlists FILE.csv}: MAE, HitRate@10 and MRR of the promoted model and of the
+ * baselines (global mean, last track, running mean, running median) on the playlists of a file.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Scores the promoted sequence model and the baselines on the playlists of a dataset-format CSV:",
+                "MAE over the 8 standardised flow features, HitRate@10 and MRR of the true next track among all tracks of the file."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
+    Path playlists;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        DatasetPlaylists data = LocalModels.readPlaylists(playlists, System.err);
+        System.setOut(System.err);
+        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = LocalModels.loader(local)) {
+            FlowSequenceModel model = LocalModels.promoted(loader, local);
+            EvaluationTable.print(EvaluationTable.evaluate(data.playlists(), model, model.transform()), out);
+            return 0;
+        } finally {
+            System.setOut(out);
+        }
+    }
+}

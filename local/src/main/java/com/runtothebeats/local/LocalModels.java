@@ -1,0 +1,61 @@
+package com.runtothebeats.local;
+
+import com.runtothebeats.aws.AwsClients;
+import com.runtothebeats.aws.S3BlobStore;
+import com.runtothebeats.core.catalog.DatasetPlaylists;
+import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.model.CurrentModelLoader;
+import com.runtothebeats.model.FlowSequenceModel;
+import com.runtothebeats.model.ModelStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What predict-next and evaluate share: the playlists file, read leniently (rows that cannot be a track are
+ * reported on stderr and left out), and the promoted model from the local stack's data bucket, cached under
+ * the state directory like a Lambda container caches it under /tmp.
+ */
+final class LocalModels {
+
+    private LocalModels() {
+    }
+
+    static DatasetPlaylists readPlaylists(Path file, PrintStream err) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no playlists file at " + file.toAbsolutePath());
+        }
+        DatasetPlaylists data;
+        try (InputStream in = Files.newInputStream(file)) {
+            data = DatasetPlaylists.read(in);
+        }
+        for (String skipped : data.skipped()) {
+            err.println("skipped (neither history nor target): " + skipped);
+        }
+        return data;
+    }
+
+    /** The loader over the local stack's data bucket, caching models under the state directory. */
+    static CurrentModelLoader loader(LocalStack local) {
+        return new CurrentModelLoader(new ModelStore(blobs(local)), local.stateDir().resolve("model-cache"));
+    }
+
+    /** The template's DataBucket in the local S3 stand-in. */
+    static S3BlobStore blobs(LocalStack local) {
+        Map<String, String> env = Map.of(
+                "AWS_REGION", LocalStack.REGION,
+                "AWS_ENDPOINT_URL_S3", local.s3Endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local");
+        return new S3BlobStore(new AwsClients(LambdaEnvironment.of(env)).s3(), LocalStack.bucketName("DataBucket"));
+    }
+
+    /** The promoted model, loaded; throws with a hint when none is promoted yet. */
+    static FlowSequenceModel promoted(CurrentModelLoader loader, LocalStack local) {
+        return loader.currentFlowModel().orElseThrow(() -> new IllegalStateException(
+                "no promoted sequence model in " + local.stateDir() + "; run ./beats pipeline first"));
+    }
+}

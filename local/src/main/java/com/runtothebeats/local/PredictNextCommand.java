@@ -1,0 +1,43 @@
+package com.runtothebeats.local;
+
+import com.runtothebeats.core.catalog.DatasetPlaylists;
+import com.runtothebeats.model.CurrentModelLoader;
+import com.runtothebeats.model.FlowSequenceModel;
+import com.runtothebeats.model.PredictNextLines;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./beats predict-next --playlists FILE.csv}: one JSON line per playlist position i &ge; 1 with the
+ * promoted model's prediction for track i from tracks 0..i-1, in the dataset's original units.
+ */
+@Command(name = "predict-next", mixinStandardHelpOptions = true,
+        description = {"Predicts every next track of every playlist in a dataset-format CSV with the promoted model:",
+                "one JSON object per line (playlist_id, playlist_genre, playlist_subgenre, position, track_id, predicted{8 features})."})
+final class PredictNextCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
+    Path playlists;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        DatasetPlaylists data = LocalModels.readPlaylists(playlists, System.err);
+        System.setOut(System.err); // nothing but the JSON lines on stdout
+        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = LocalModels.loader(local)) {
+            FlowSequenceModel model = LocalModels.promoted(loader, local);
+            long lines = PredictNextLines.write(data, model, model.transform(), out);
+            System.err.printf("%d predictions from model %s for %d playlists%n", lines, model.version(), data.playlists().size());
+            return 0;
+        } finally {
+            System.setOut(out);
+        }
+    }
+}

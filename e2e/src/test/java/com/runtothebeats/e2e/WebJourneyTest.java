@@ -64,8 +64,9 @@ class WebJourneyTest {
                 + " (set BEATS_DATA_DIR to the shared data folder)");
         Files.createDirectories(SCREENSHOTS);
         PrintStream serveLog = new PrintStream(Files.newOutputStream(Path.of("target/e2e-serve.log")), true);
+        // No heart-rate replay here: the journey types its heart rate, and the replay's stand-in port stays free.
         product = LocalProduct.start(new LocalProduct.Settings(PROJECT, state, 0, true, Optional.of(dataset),
-                Map.of(), System.out, serveLog));
+                Optional.empty(), Map.of(), System.out, serveLog));
         base = product.baseUri().toString();
         chromium = HeadlessChromium.start(1280, 900);
     }

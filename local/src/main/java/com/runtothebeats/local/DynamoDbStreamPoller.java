@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -111,7 +112,8 @@ final class DynamoDbStreamPoller implements Runnable {
             GetRecordsResponse response;
             try {
                 response = streams.getRecords(b -> b.shardIterator(iterator).limit(subscription.batchSize()));
-            } catch (ExpiredIteratorException e) {
+            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                // DynamoDB Local invalidates an iterator taken while its shard was still empty: take a new one
                 iterators.remove(id);
                 continue;
             }
@@ -123,6 +125,8 @@ final class DynamoDbStreamPoller implements Runnable {
                 iterators.remove(id);
                 checkpoint.finished().add(id);
                 writeCheckpoint();
+            } else if (response.records().isEmpty() && !checkpoint.delivered().containsKey(id)) {
+                iterators.remove(id); // nothing read yet: a fresh iterator next time (see above)
             } else if (iterators.containsKey(id)) {
                 iterators.put(id, response.nextShardIterator());
             }

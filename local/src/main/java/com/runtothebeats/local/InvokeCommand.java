@@ -35,7 +35,10 @@ final class InvokeCommand implements Callable<Integer> {
         // Handlers and Powertools may print to stdout (metrics are printed as EMF JSON); stdout is for the response.
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        try (LocalStack local = LocalStack.start(stack.options())) {
+        // the same local settings serve uses (local token key, demo mode without a Spotify app)
+        LocalDemo demo = LocalDemo.decide(System.getenv(), stack.stateDir());
+        LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, demo.environment(), System.err);
+        try (LocalStack local = LocalStack.start(options)) {
             SamTemplate template = local.template();
             if (template.resourcesOfType(SamTemplate.FUNCTION).stream().noneMatch(r -> r.logicalId().equals(logicalId))) {
                 throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; functions: "

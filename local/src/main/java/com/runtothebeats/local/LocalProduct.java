@@ -2,6 +2,8 @@ package com.runtothebeats.local;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.standins.LoopbackPorts;
+import com.runtothebeats.local.heartrate.LocalGoogleHealth;
 import com.runtothebeats.local.statemachine.Sleeper;
 import com.runtothebeats.local.statemachine.StateMachineInterpreter;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,44 +21,62 @@ import java.util.Optional;
  * The whole product on this machine, as {@code ./beats serve} brings it up: the local stack; on the first
  * start (no catalog in it yet) the catalog pipeline on the dataset, a line per step; the HTTP API on
  * 127.0.0.1; and, without provider credentials, the demo (see {@link LocalDemo}). Later starts find the
- * catalog in the state directory and skip the pipeline.
+ * catalog in the state directory and skip the pipeline. In the demo a recorded run's heart rate is replayed
+ * in the background (see {@link DemoHeartRate}).
  */
 public final class LocalProduct implements AutoCloseable {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String TRACKS_TABLE = "TracksTable";
+    /** Retry waits 20x shorter than on AWS, as ./beats pipeline does. */
+    private static final double WAIT_SCALE = 0.05;
 
     /**
+     * @param port           on 127.0.0.1; 0 = any free port
      * @param inMemoryTables tables in memory, nothing attached (tests); objects still go under stateDir
      * @param dataset        the catalog dataset for the first start; empty = the pipeline's default search
+     * @param heartRateRun   in the demo, the recorded run to replay; empty = none
      * @param progress       where a person watches the start (stdout for the CLI)
      * @param log            request and function logs
      */
     public record Settings(Path projectRoot, Path stateDir, int port, boolean inMemoryTables, Optional<Path> dataset,
-                           Map<String, String> processEnvironment, PrintStream progress, PrintStream log) {
+                           Optional<Path> heartRateRun, Map<String, String> processEnvironment, PrintStream progress,
+                           PrintStream log) {
     }
 
     private final LocalStack stack;
     private final LocalApi api;
     private final LocalDemo demo;
+    private final DemoHeartRate heartRate;
 
-    private LocalProduct(LocalStack stack, LocalApi api, LocalDemo demo) {
+    private LocalProduct(LocalStack stack, LocalApi api, LocalDemo demo, DemoHeartRate heartRate) {
         this.stack = stack;
         this.api = api;
         this.demo = demo;
+        this.heartRate = heartRate;
     }
 
     public static LocalProduct start(Settings settings) throws IOException, InterruptedException {
         Path state = settings.stateDir().toAbsolutePath();
+        // Google's redirect URI names the port, so it is fixed before the functions see their environment.
+        int port = settings.port() == 0 ? LoopbackPorts.free() : settings.port();
         LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state);
+        Map<String, String> googleHealth = LocalGoogleHealth.environment(settings.processEnvironment(), port);
+        Map<String, String> environment = new LinkedHashMap<>(demo.environment());
+        environment.putAll(googleHealth);
         LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
-                settings.inMemoryTables(), demo.environment(), settings.log()));
+                settings.inMemoryTables(), environment, settings.log()));
         try {
             if (!hasCatalog(stack)) {
                 buildCatalog(stack, settings);
             }
-            LocalApi api = LocalApi.start(stack, settings.port(), settings.log());
-            return new LocalProduct(stack, api, demo);
+            LocalApi api = LocalApi.start(stack, port, settings.log());
+            boolean googleStandIn = LocalGoogleHealth.LOCAL_CLIENT_ID.equals(googleHealth.get("GOOGLE_CLIENT_ID"));
+            DemoHeartRate heartRate = demo.active() && googleStandIn && settings.heartRateRun().isPresent()
+                    ? DemoHeartRate.start(api.gateway().baseUri(), settings.heartRateRun().get(),
+                            googleHealth.get("GOOGLE_HEALTH_WEBHOOK_SECRET"), settings.log())
+                    : null;
+            return new LocalProduct(stack, api, demo, heartRate);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
@@ -82,7 +103,8 @@ public final class LocalProduct implements AutoCloseable {
         String machine = LocalStateMachine.onlyStateMachine(stack.template());
         long started = System.nanoTime();
         try {
-            new LocalStateMachine(stack, machine, Sleeper.scaled(0.05), new PipelineCommand.StepLines(progress, 0.05)).execute(runId, input);
+            new LocalStateMachine(stack, machine, Sleeper.scaled(WAIT_SCALE), new PipelineCommand.StepLines(progress, WAIT_SCALE))
+                    .execute(runId, input);
         } catch (StateMachineInterpreter.ExecutionFailed e) {
             throw new IllegalStateException("the first-start pipeline failed in " + e.state() + ": " + e.error() + " (" + e.errorCause()
                     + "); fix that and run ./beats serve again, or ./beats pipeline to see each step");
@@ -107,8 +129,16 @@ public final class LocalProduct implements AutoCloseable {
         return demo.active();
     }
 
+    /** Whether a recorded run's heart rate is being replayed for the demo runner. */
+    public boolean replaysHeartRate() {
+        return heartRate != null;
+    }
+
     @Override
     public void close() {
+        if (heartRate != null) {
+            heartRate.close();
+        }
         try {
             api.close();
         } finally {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -102,15 +104,23 @@ public final class LocalStack implements AutoCloseable {
                 return new LocalStack(options, template, null, null, running.get().dynamo(), running.get().s3());
             }
         }
-        DynamoDbLocalServer dynamo = options.inMemory()
-                ? DynamoDbLocalServer.inMemory()
-                : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+        // the two servers start side by side: S3Mock (Spring Boot) takes seconds to come up
+        CompletableFuture<S3StandIn> s3Start = CompletableFuture.supplyAsync(() -> S3StandIn.start(state.resolve("s3"), 0, buckets));
+        DynamoDbLocalServer dynamo;
+        try {
+            dynamo = options.inMemory()
+                    ? DynamoDbLocalServer.inMemory()
+                    : DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+        } catch (RuntimeException e) {
+            s3Start.thenAccept(S3StandIn::close);
+            throw e;
+        }
         S3StandIn s3;
         try {
-            s3 = S3StandIn.start(state.resolve("s3"), 0, buckets);
-        } catch (RuntimeException e) {
+            s3 = s3Start.join();
+        } catch (CompletionException e) {
             dynamo.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         LocalStack stack = new LocalStack(options, template, dynamo, s3, dynamo.endpoint(), s3.endpoint());
         if (!options.inMemory()) {

@@ -34,6 +34,7 @@ final class PipelineCommand implements Callable<Integer> {
     static final String DOWNLOAD_HINT = "Download the public dataset (TidyTuesday 2020-01-21, spotify_songs.csv) from "
             + "https://raw.githubusercontent.com/rfordatascience/tidytuesday/master/data/2020/2020-01-21/spotify_songs.csv "
             + "to data/spotify_songs.csv in the project, or pass --dataset FILE (or set BEATS_DATASET).";
+    static final double DEFAULT_WAIT_SCALE = 0.05;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Mixin
@@ -120,6 +121,11 @@ final class PipelineCommand implements Callable<Integer> {
     static final class StepLines implements ExecutionListener {
         private final PrintStream out;
         private final double waitScale;
+
+        /** For runs whose waits use the default scale. */
+        StepLines(PrintStream out) {
+            this(out, DEFAULT_WAIT_SCALE);
+        }
 
         StepLines(PrintStream out, double waitScale) {
             this.out = out;

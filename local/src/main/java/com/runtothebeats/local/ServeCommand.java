@@ -31,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
         System.setOut(System.err); // functions print metric documents; stdout stays for the person watching
         long started = System.nanoTime();
         LocalProduct product = LocalProduct.start(new LocalProduct.Settings(stack.projectRoot(), stack.stateDir(), port, false,
-                java.util.Optional.ofNullable(dataset), System.getenv(), out, System.err));
+                java.util.Optional.ofNullable(dataset), DemoHeartRate.defaultRun(stack.projectRoot(), System.getenv()),
+                System.getenv(), out, System.err));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             product.close();
@@ -47,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
         if (product.demo()) {
             out.println("Demo mode (no SPOTIFY_CLIENT_ID): you are the local demo runner; publishing is a dry run into "
                     + local.stateDir().resolve("dry-run") + ".");
+            out.println(product.replaysHeartRate()
+                    ? "  Heart rate: replaying the recorded run " + DemoHeartRate.DEMO_RUN + " (a minute per second) in the background."
+                    : "  Heart rate: no recorded run found (../shared/data/heart-rate/); type one on the home page.");
         }
         out.printf("Run to the Beats is ready at %s/ after %.1f s  (state: %s). Press Ctrl-C to stop.%n",
                 product.baseUri(), (System.nanoTime() - started) / 1e9, local.stateDir());

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ./beats invoke} and {@code ./beats pipeline} as a user runs them, on the test project. */
 class CommandLineTest {
@@ -24,28 +18,8 @@ class CommandLineTest {
     @TempDir
     Path state;
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private Run beats(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine commandLine = BeatsCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-            String[] all = new String[args.length + 4];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--project";
-            all[args.length + 1] = TestProject.ROOT.toString();
-            all[args.length + 2] = "--state";
-            all[args.length + 3] = state.toString();
-            int code = commandLine.execute(all);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    private BeatsRun beats(String... args) {
+        return BeatsRun.of(TestProject.ROOT, state, args);
     }
 
     @Test
@@ -57,7 +31,7 @@ class CommandLineTest {
                  "requestContext": {"http": {"method": "GET", "path": "/things/7"}, "stage": "test"},
                  "isBase64Encoded": false}
                 """);
-        Run run = beats("invoke", "EchoFunction", "--event", event.toString());
+        BeatsRun run = beats("invoke", "EchoFunction", "--event", event.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode response = JSON.readTree(run.stdout());
         assertEquals(201, response.get("statusCode").asInt());
@@ -72,11 +46,11 @@ class CommandLineTest {
     void invokeReportsABadEventAsAFunctionErrorAndAnUnknownFunctionClearly() throws Exception {
         Path event = state.resolve("broken.json");
         Files.writeString(event, "{\"version\": ");
-        Run broken = beats("invoke", "EchoFunction", "--event", event.toString());
+        BeatsRun broken = beats("invoke", "EchoFunction", "--event", event.toString());
         assertEquals(1, broken.exitCode());
         assertEquals("Runtime.UnmarshalError", JSON.readTree(broken.stdout()).get("errorType").asText());
 
-        Run unknown = beats("invoke", "NoSuchFunction");
+        BeatsRun unknown = beats("invoke", "NoSuchFunction");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.stderr().contains("no function NoSuchFunction") && unknown.stderr().contains("EchoFunction"), unknown.stderr());
     }
@@ -85,7 +59,7 @@ class CommandLineTest {
     void pipelineRunsTheStateMachineAndPrintsStepsAndCounts() throws Exception {
         Path dataset = state.resolve("tiny.csv");
         Files.writeString(dataset, "track_id\n1\n");
-        Run run = beats("pipeline", "--dataset", dataset.toString(), "--run-id", "r-1");
+        BeatsRun run = beats("pipeline", "--dataset", dataset.toString(), "--run-id", "r-1");
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("Step"), run.stdout());
         assertTrue(run.stdout().contains("Succeeded"), run.stdout());
@@ -95,7 +69,7 @@ class CommandLineTest {
 
     @Test
     void pipelineWithoutADatasetSaysWhereToDownloadIt() {
-        Run run = beats("pipeline", "--dataset", state.resolve("missing.csv").toString());
+        BeatsRun run = beats("pipeline", "--dataset", state.resolve("missing.csv").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.stderr().contains("tidytuesday") && run.stderr().contains("spotify_songs.csv"), run.stderr());
     }

@@ -1,5 +1,6 @@
 package com.runtothebeats.lambda;
 
+import software.amazon.cloudwatchlogs.emf.config.Configuration;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -20,7 +21,9 @@ public final class FunctionMetrics {
         // Outside Lambda the EMF library would otherwise probe the EC2 metadata endpoint and then a
         // CloudWatch agent on TCP; offline we want the metric documents printed like on Lambda.
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null && System.getenv("AWS_EMF_ENVIRONMENT") == null) {
-            EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+            Configuration emf = EnvironmentConfigurationProvider.getConfig();
+            emf.setEnvironmentOverride(Environments.Local);
+            emf.setServiceType("AWS::Lambda::Function"); // what the documents would say on Lambda
         }
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(environment.get("POWERTOOLS_METRICS_NAMESPACE", "RunToTheBeats"));

@@ -29,13 +29,13 @@ public final class StepFunctionsTask {
                 Object result = work.get();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> output = Json.MAPPER.convertValue(result, LinkedHashMap.class);
-                log.info("{} finished", step, entry("result", output));
+                log.info("{} finished: {}", step, entry("result", output));
                 return output;
             } catch (InvalidInputException e) {
-                log.warn("{} refused its input: {}", step, e.getMessage(), entry("field", e.field()));
+                log.warn("{} refused its input ({}): {}", step, entry("field", e.field()), e.getMessage());
                 throw e;
             } catch (MalformedDatasetException e) {
-                log.warn("{} refused a malformed dataset: {}", step, e.getMessage(), entry("line", e.line()));
+                log.warn("{} refused a malformed dataset ({}): {}", step, entry("line", e.line()), e.getMessage());
                 throw e;
             } catch (RuntimeException e) {
                 log.error("{} failed", step, e);

@@ -13,6 +13,7 @@ import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.lambda.session.RequestCookies;
 import com.runtothebeats.providers.googlehealth.NotificationSignatureVerifier;
 import com.runtothebeats.providers.googlehealth.WebhookNotifications;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public class HealthWebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
             return LegacyFitbitRoutes.gone();
         }
         String rawBody = rawBody(event);
-        boolean authorized = secret.matches(header(event, "Authorization"));
+        boolean authorized = secret.matches(RequestCookies.header(event, "Authorization"));
         WebhookNotifications.Body body;
         try {
             body = WebhookNotifications.parse(rawBody);
@@ -106,8 +107,8 @@ public class HealthWebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
             LOG.info("webhook verification answered");
             return HttpResponses.json(201, Map.of("verified", true));
         }
-        Optional<String> signature = Optional.ofNullable(header(event, NotificationSignatureVerifier.SIGNATURE_HEADER))
-                .or(() -> Optional.ofNullable(header(event, NotificationSignatureVerifier.ALTERNATE_SIGNATURE_HEADER)));
+        Optional<String> signature = Optional.ofNullable(RequestCookies.header(event, NotificationSignatureVerifier.SIGNATURE_HEADER))
+                .or(() -> Optional.ofNullable(RequestCookies.header(event, NotificationSignatureVerifier.ALTERNATE_SIGNATURE_HEADER)));
         if (signature.isPresent() && signatures.isPresent() && !signatures.get().verifies(rawBody, signature.get())) {
             LOG.warn("webhook notification with a signature that does not verify");
             metrics.addMetric("HealthWebhookUnauthorized", 1, MetricUnit.COUNT);
@@ -141,18 +142,5 @@ public class HealthWebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         // The signature covers the bytes Google sent: decode, never re-serialise.
         return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-    }
-
-    /** HTTP API lower-cases header names; tests and other callers may not. */
-    static String header(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
-            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return null;
     }
 }

@@ -15,8 +15,13 @@ import com.runtothebeats.core.storage.JsonCodec;
 import com.runtothebeats.lambda.JacksonJsonCodec;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.model.CurrentModelLoader;
+import com.runtothebeats.model.ModelStore;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Recommend function's collaborators from its environment: the catalog from the tracks table
@@ -26,13 +31,16 @@ import java.util.function.Supplier;
  */
 record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecommendComponents.class);
+
     static RecommendComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
         DynamoTrackCatalog catalog = new DynamoTrackCatalog(aws.dynamoDb(), env.require("TRACKS_TABLE"));
         BlobStore data = new S3BlobStore(aws.s3(), env.require("DATA_BUCKET"));
         JsonCodec json = new JacksonJsonCodec();
+        CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         Supplier<RecommendationService> service = () -> RecommenderLoader.load(catalog,
-                () -> storedTransform(data, json), RecommendComponents::promotedModel);
+                () -> storedTransform(data, json), () -> promotedModel(models));
         // Built on the first "current" request: a deployment without sessions still recommends by tempo.
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
@@ -54,8 +62,16 @@ record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoL
                 .map(bytes -> json.read(bytes, FeatureTransform.class));
     }
 
-    /** No model store is wired yet: flow is measured against the previous track, and responses say so. */
-    static Optional<SequenceModel> promotedModel() {
-        return Optional.empty();
+    /**
+     * The promoted model, or none: a model that cannot be loaded must not cost the runner their playlist,
+     * so flow falls back to the previous track (and the response says so) while the error is logged.
+     */
+    static Optional<SequenceModel> promotedModel(CurrentModelLoader models) {
+        try {
+            return models.current();
+        } catch (RuntimeException e) {
+            LOG.error("the promoted sequence model could not be loaded; measuring flow against the previous track", e);
+            return Optional.empty();
+        }
     }
 }

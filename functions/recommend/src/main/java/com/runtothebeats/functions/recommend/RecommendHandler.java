@@ -13,6 +13,7 @@ import com.runtothebeats.core.playlist.TrackMatch;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import com.runtothebeats.core.validation.InvalidInputException;
+import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * RecommendFunction: {@code POST /api/recommendations} builds a playlist for a run,
@@ -39,6 +42,7 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final LoadedOnce<RecommendationService> service;
     private final RunnerTempoLookup runnerTempo;
+    private final Metrics metrics;
 
     /**
      * What Lambda calls, once per container: builds the collaborators from the environment and loads the
@@ -55,13 +59,14 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private RecommendHandler(RecommendComponents components) {
-        this(components.service(), components.runnerTempo());
+        this(components.service(), components.runnerTempo(), FunctionMetrics.create(LambdaEnvironment.current()));
     }
 
     /** For tests and the local runner: collaborators built by the caller. */
-    public RecommendHandler(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {
+    public RecommendHandler(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
         this.service = new LoadedOnce<>(service);
         this.runnerTempo = runnerTempo;
+        this.metrics = metrics;
     }
 
     /** The loaded recommender (loading it now if this container has not yet): the CLI shares it. */
@@ -71,6 +76,14 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        APIGatewayV2HTTPResponse response = respond(event);
+        metrics.addMetric(response.getStatusCode() < 400 ? "RecommenderRequestsAnswered"
+                : response.getStatusCode() < 500 ? "RecommenderRequestsRefused" : "RecommenderRequestsFailed", 1, MetricUnit.COUNT);
+        metrics.flush();
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         String route = route(event);
         try {
             if (route.equals(RECOMMEND_ROUTE)) {
@@ -99,6 +112,7 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         + "suggested tempo yet: connect Google Health or post a heart rate, or send a target of type tempo, heartRate or cadence")));
         long started = System.nanoTime();
         Recommendation recommendation = service.get().recommend(request);
+        metrics.addMetric("PlaylistSearchTime", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);
         LOG.info("recommended {} tracks in {} ms (target {} BPM, plan {}, beam {})", recommendation.summary().trackCount(),
                 (System.nanoTime() - started) / 1_000_000, recommendation.target().bpm(), recommendation.plan().type(),
                 recommendation.summary().beamWidth());

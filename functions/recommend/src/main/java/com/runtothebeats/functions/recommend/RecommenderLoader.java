@@ -23,6 +23,7 @@ public final class RecommenderLoader {
     /**
      * @param transform the fitted transform stored by the pipeline, or empty to fit one on the catalog
      *                  (a catalog loaded without a stored transform, e.g. from a dataset file)
+     * @param model     the promoted sequence model, asked once per playlist so a new promotion is picked up
      */
     public static RecommendationService load(TrackCatalog catalog, Supplier<Optional<FeatureTransform>> transform,
                                              Supplier<Optional<SequenceModel>> model) {
@@ -33,7 +34,8 @@ public final class RecommenderLoader {
         FeatureTransform fitted = transform.get()
                 .orElseGet(() -> FeatureTransform.fit("catalog", tracks.stream().map(Track::features).toList()));
         TempoIndex index = TempoIndex.build(tracks, fitted);
-        RecommendationService service = new RecommendationService(new PlaylistBuilder(index, model.get()));
+        model.get(); // load the promoted model now, not on the first request
+        RecommendationService service = new RecommendationService(new PlaylistBuilder(index, model));
         service.prepareSearch();
         return service;
     }

@@ -15,6 +15,7 @@ import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.playlist.TempoIndex;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.lambda.Json;
+import com.runtothebeats.lambda.LambdaEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The handler with the real catalog, driven by the events/recommend samples and by bad bodies field by field. */
 class RecommendHandlerTest {
 
+    private static final software.amazon.lambda.powertools.metrics.Metrics METRICS =
+            com.runtothebeats.lambda.FunctionMetrics.create(LambdaEnvironment.of(Map.of()));
     private static RecommendationService service;
     private static Path events;
 
@@ -43,7 +46,7 @@ class RecommendHandlerTest {
     }
 
     private static RecommendHandler handler() {
-        return new RecommendHandler(() -> service, RunnerTempoLookup.NONE);
+        return new RecommendHandler(() -> service, RunnerTempoLookup.NONE, METRICS);
     }
 
     private static APIGatewayV2HTTPEvent event(String file) {
@@ -197,7 +200,7 @@ class RecommendHandlerTest {
 
     @Test
     void currentTargetUsesTheRunnersSuggestedTempo() throws Exception {
-        RecommendHandler withRunner = new RecommendHandler(() -> service, e -> Optional.of(TargetTempo.current(158)));
+        RecommendHandler withRunner = new RecommendHandler(() -> service, e -> Optional.of(TargetTempo.current(158)), METRICS);
         APIGatewayV2HTTPEvent e = event("recommend.json");
         e.setBody("{\"target\":{\"type\":\"current\"},\"minutes\":30}");
         JsonNode body = body(withRunner.handleRequest(e, null));

@@ -29,10 +29,8 @@ public final class SuggestedTempo {
 
     /** Heart-rate zone 1–5 by reserve fraction (50–60%, 60–70%, 70–80%, 80–90%, 90–100%); 0 below zone 1. */
     public static int zone(int heartRate, int resting, int max) {
-        double effort = (heartRate - resting) / (double) Math.max(1, max - resting);
-        if (effort < 0.5) {
-            return 0;
-        }
-        return (int) Math.min(5, Math.floor((effort - 0.5) * 10) + 1);
+        // Whole tenths of the reserve in integers, so that exactly 70% is zone 3 and not 69.999…%.
+        int tenths = Math.floorDiv(10 * (heartRate - resting), Math.max(1, max - resting));
+        return tenths < 5 ? 0 : Math.min(5, tenths - 4);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds a whole run's playlist by beam search over the tempo index.
@@ -38,11 +39,16 @@ public final class PlaylistBuilder {
     private static final double TOLERANCE_MARGIN = 1e-6;
 
     private final TempoIndex index;
-    private final SequenceModel model;
+    private final Supplier<Optional<SequenceModel>> models;
 
     public PlaylistBuilder(TempoIndex index, Optional<SequenceModel> model) {
+        this(index, () -> model);
+    }
+
+    /** @param models the promoted model when a playlist is built (a newer one may be promoted meanwhile) */
+    public PlaylistBuilder(TempoIndex index, Supplier<Optional<SequenceModel>> models) {
         this.index = index;
-        this.model = model.orElse(null);
+        this.models = models;
     }
 
     public TempoIndex index() {
@@ -50,7 +56,7 @@ public final class PlaylistBuilder {
     }
 
     public Optional<SequenceModel> model() {
-        return Optional.ofNullable(model);
+        return models.get();
     }
 
     /**
@@ -63,14 +69,21 @@ public final class PlaylistBuilder {
     public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options) {
         List<Integer> seeds = resolveSeeds(seedIds);
         long requestedMs = Math.round(minutes * 60_000);
-        try {
-            return search(plan, requestedMs, seeds, options);
-        } catch (NoPlaylistException stuck) {
-            if (options.beamWidth() >= WIDENED_BEAM_WIDTH) {
-                throw stuck;
+        // On a ramp, first ask for tracks that also fit the plan where they start (so a reader who takes a
+        // slot's target at its start finds them in tolerance too); only if that finds nothing, midpoints alone.
+        List<Boolean> startChecks = plan instanceof TempoPlan.Ramp ? List.of(true, false) : List.of(false);
+        NoPlaylistException last = null;
+        for (boolean alsoAtStart : startChecks) {
+            for (PlaylistOptions attempt : options.beamWidth() >= WIDENED_BEAM_WIDTH ? List.of(options)
+                    : List.of(options, options.withBeamWidth(WIDENED_BEAM_WIDTH))) {
+                try {
+                    return search(plan, requestedMs, seeds, attempt, alsoAtStart);
+                } catch (NoPlaylistException stuck) {
+                    last = stuck;
+                }
             }
-            return search(plan, requestedMs, seeds, options.withBeamWidth(WIDENED_BEAM_WIDTH));
         }
+        throw last;
     }
 
     private List<Integer> resolveSeeds(List<String> seedIds) {
@@ -99,13 +112,22 @@ public final class PlaylistBuilder {
         return seeds;
     }
 
-    /** One beam search at the options' width, without widening. Visible to tests comparing widths. */
+    /** One beam search at the options' width, as {@link #build} tries first. Visible to tests comparing widths. */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options) {
-        Search search = new Search(plan, requestedMs, options);
+        return search(plan, requestedMs, seeds, options, plan instanceof TempoPlan.Ramp);
+    }
+
+    /**
+     * One beam search at the options' width, without widening.
+     *
+     * @param alsoAtStart also hold each track to the tolerance around the plan's value where the track starts
+     */
+    Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart) {
+        Search search = new Search(plan, requestedMs, options, models.get().orElse(null), alsoAtStart);
         Node start = search.placeSeeds(seeds);
         Node best = search.run(start);
         Playlist playlist = search.toPlaylist(best);
-        verify(playlist, plan, options);
+        verify(playlist, plan, options, alsoAtStart);
         return playlist;
     }
 
@@ -155,9 +177,13 @@ public final class PlaylistBuilder {
         final double tolerance;
         final TransitionWeights weights;
         final double[] factors;
+        final SequenceModel model;
+        final boolean alsoAtStart;
         Node stuckAt;
 
-        Search(TempoPlan plan, long requestedMs, PlaylistOptions options) {
+        Search(TempoPlan plan, long requestedMs, PlaylistOptions options, SequenceModel model, boolean alsoAtStart) {
+            this.model = model;
+            this.alsoAtStart = alsoAtStart;
             this.plan = plan;
             this.requestedMs = requestedMs;
             this.options = options;
@@ -276,6 +302,7 @@ public final class PlaylistBuilder {
             List<double[]> bands = mergedBands(start, start + index.maxDurationMs() / 2.0);
             int feasible = 0;
             int previousKey = node.isRoot() ? -1 : index.key(node.track);
+            double startTarget = plan.bpmAt(start);
             for (int k = 0; k < TempoIndex.KEYS; k++) {
                 int steps = previousKey < 0 ? 0 : TempoIndex.wheelSteps(previousKey, k);
                 if (options.strictHarmony() && steps > 1) {
@@ -295,7 +322,8 @@ public final class PlaylistBuilder {
                             }
                             double effective = trackTempo * factor;
                             double error = Math.abs(effective - target);
-                            if (error > tolerance - TOLERANCE_MARGIN) {
+                            if (error > tolerance - TOLERANCE_MARGIN
+                                    || (alsoAtStart && Math.abs(effective - startTarget) > tolerance - TOLERANCE_MARGIN)) {
                                 continue;
                             }
                             // Cheapest parts first: most candidates cannot enter the beam, and need not be
@@ -375,9 +403,13 @@ public final class PlaylistBuilder {
             double error = Math.abs(effective - target);
             int steps = node.isRoot() ? 0 : TempoIndex.wheelSteps(index.key(node.track), index.key(t));
             String rejection = null;
+            double startTarget = plan.bpmAt(start);
             if (error > tolerance - TOLERANCE_MARGIN) {
                 rejection = "its tempo " + round1(trackTempo) + " BPM" + (options.fold() ? " (heard at " + round1(effective) + ")" : "")
                         + " is not within ±" + tolerance + " BPM of the target " + round1(target) + " BPM";
+            } else if (alsoAtStart && Math.abs(effective - startTarget) > tolerance - TOLERANCE_MARGIN) {
+                rejection = "its tempo " + round1(effective) + " BPM is not within ±" + tolerance + " BPM of the plan's "
+                        + round1(startTarget) + " BPM where it would start";
             } else if (options.strictHarmony() && steps > 1) {
                 rejection = "its key " + index.track(t).camelotKey() + " is not Camelot-compatible with "
                         + index.track(node.track).camelotKey();
@@ -582,7 +614,7 @@ public final class PlaylistBuilder {
      * Checks the hard constraints on a finished playlist independently of how the search reached it: a
      * broken constraint here is a bug, and failing loudly beats handing a runner a wrong playlist.
      */
-    static void verify(Playlist playlist, TempoPlan plan, PlaylistOptions options) {
+    static void verify(Playlist playlist, TempoPlan plan, PlaylistOptions options, boolean alsoAtStart) {
         List<PlacedTrack> tracks = playlist.tracks();
         Set<String> ids = new HashSet<>();
         long elapsed = 0;
@@ -594,6 +626,8 @@ public final class PlaylistBuilder {
             check(p.targetTempo() == target, "track " + i + " has target " + p.targetTempo() + ", the plan says " + target);
             check(p.effectiveTempo() == Tempo.effective(p.track().tempo(), target, options.fold()), "track " + i + " folded wrongly");
             check(Math.abs(p.effectiveTempo() - target) <= options.toleranceBpm(), "track " + i + " is off tempo");
+            check(!alsoAtStart || Math.abs(p.effectiveTempo() - plan.bpmAt(elapsed)) <= options.toleranceBpm(),
+                    "track " + i + " is off the plan where it starts");
             check(ids.add(p.track().id()), "track " + p.track().id() + " repeats");
             if (i > 0) {
                 int steps = p.track().camelotKey().stepsTo(tracks.get(i - 1).track().camelotKey());

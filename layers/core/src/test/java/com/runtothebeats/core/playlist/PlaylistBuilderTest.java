@@ -34,6 +34,10 @@ class PlaylistBuilderTest {
         PlaylistRules.assertMeetsAll(playlist, 60, PlaylistRules.ramp(150, 175, 60), true, 2.0, true);
         List<PlacedTrack> t = playlist.tracks();
         assertTrue(t.get(t.size() - 1).targetTempo() > t.get(0).targetTempo() + 20, "the targets climb");
+        for (PlacedTrack p : t) {
+            double atStart = 150 + 25 * Math.min(1, p.startMs() / 3_600_000.0);
+            assertTrue(Math.abs(p.effectiveTempo() - atStart) <= 2, "a ramp's tracks fit the plan where they start too: " + p);
+        }
     }
 
     @Test
@@ -64,6 +68,51 @@ class PlaylistBuilderTest {
             assertEquals(summed, beam.totalCost(), 1e-6, "total cost is the sum of the tracks' costs");
         }
         assertTrue(strictlyBetter >= 1, "the beam finds a cheaper playlist than greedy somewhere");
+    }
+
+    /** The running mean of the history in standardised space: one of the model's own baselines. */
+    private static final class RunningMean implements com.runtothebeats.core.flow.SequenceModel {
+        final java.util.List<Integer> batchSizes = new java.util.ArrayList<>();
+
+        @Override
+        public double[] predictNext(List<com.runtothebeats.core.catalog.AudioFeatures> history) {
+            double[] mean = new double[com.runtothebeats.core.catalog.FlowFeature.COUNT];
+            for (var f : history) {
+                double[] v = RealCatalog.index().transform().standardise(f);
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] += v[j] / history.size();
+                }
+            }
+            return mean;
+        }
+
+        @Override
+        public List<double[]> predictNextBatch(List<List<com.runtothebeats.core.catalog.AudioFeatures>> histories) {
+            batchSizes.add(histories.size());
+            return com.runtothebeats.core.flow.SequenceModel.super.predictNextBatch(histories);
+        }
+
+        @Override
+        public String version() {
+            return "running-mean";
+        }
+    }
+
+    @Test
+    void withAModelFlowIsMeasuredAgainstItsBatchedPredictions() {
+        RunningMean model = new RunningMean();
+        PlaylistBuilder builder = new PlaylistBuilder(RealCatalog.index(), java.util.Optional.of(model));
+        Playlist playlist = builder.build(new TempoPlan.Steady(165), 60, List.of(), DEFAULTS);
+        PlaylistRules.assertMeetsAll(playlist, 60, PlaylistRules.steady(165), true, 2.0, true);
+        assertEquals("running-mean", playlist.modelVersion());
+        assertTrue(playlist.modelUsed());
+        // One call per step for the whole beam, never one per candidate.
+        assertTrue(model.batchSizes.size() <= playlist.tracks().size(), model.batchSizes.toString());
+        assertTrue(model.batchSizes.stream().anyMatch(n -> n > 1), "the beam's histories go in one batch");
+        PlacedTrack second = playlist.tracks().get(1);
+        double[] predicted = model.predictNext(List.of(playlist.tracks().get(0).track().features()));
+        int i = RealCatalog.index().indexOf(second.track().id()).getAsInt();
+        assertEquals(RealCatalog.index().flowDistance(i, predicted), second.score().flow(), 1e-9);
     }
 
     @Test

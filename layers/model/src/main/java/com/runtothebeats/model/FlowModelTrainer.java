@@ -68,7 +68,8 @@ public final class FlowModelTrainer {
         List<Example> training = examples(split.training(), transform);
         List<Example> validation = examples(split.validation(), transform);
         if (training.isEmpty() || validation.isEmpty()) {
-            throw new IllegalArgumentException("need at least two playlists with two or more tracks to train and validate");
+            throw new NotEnoughPlaylistsException("training needs playlists of two or more tracks on both sides of the split; "
+                    + "this run has " + training.size() + " for training and " + validation.size() + " for validation");
         }
         Engine.getEngine(ENGINE).setRandomSeed((int) options.seed());
         FlowNetworkShape shape = FlowNetworkShape.gru(options.hiddenSize(), options.dropout());

@@ -64,7 +64,14 @@ public final class ModelTraining {
                 FeatureTransform.class);
         List<PlaylistSequence> playlists = readSequences(sequencesKey);
         String version = runId + "-" + VERSION_TIME.format(clock.instant());
-        FlowModelTrainer.Trained trained = new FlowModelTrainer(options).train(playlists, transform, version);
+        FlowModelTrainer.Trained trained;
+        try {
+            trained = new FlowModelTrainer(options).train(playlists, transform, version);
+        } catch (NotEnoughPlaylistsException e) {
+            // a catalog too small to learn from is still a catalog: the run ends NotPromoted, not failed
+            return new Outcome(runId, null, null, null, Map.of(), null, false, List.of(e.getMessage()),
+                    0, 0, 0, 0);
+        }
         try (FlowSequenceModel model = trained.model()) {
             Path dir = workDir.resolve("trained").resolve(version);
             ModelArtifacts.save(trained, new ModelArtifacts.Provenance(runId, transformKey, sequencesKey), dir);

@@ -55,10 +55,12 @@ public final class TrainHandler implements RequestHandler<Map<String, Object>, M
             String transformKey = required(event, "transformKey");
             String sequencesKey = required(event, "sequencesKey");
             ModelTraining.Outcome outcome = training.train(runId, transformKey, sequencesKey);
-            metrics.addMetric("ValidationMae", outcome.metrics().mae(), MetricUnit.NONE);
-            metrics.addMetric("ValidationHitRateAt10", outcome.metrics().hitRateAt10(), MetricUnit.NONE);
-            metrics.addMetric("ValidationMrr", outcome.metrics().mrr(), MetricUnit.NONE);
-            metrics.addMetric("TrainingSeconds", outcome.trainingSeconds(), MetricUnit.SECONDS);
+            if (outcome.metrics() != null) {
+                metrics.addMetric("ValidationMae", outcome.metrics().mae(), MetricUnit.NONE);
+                metrics.addMetric("ValidationHitRateAt10", outcome.metrics().hitRateAt10(), MetricUnit.NONE);
+                metrics.addMetric("ValidationMrr", outcome.metrics().mrr(), MetricUnit.NONE);
+                metrics.addMetric("TrainingSeconds", outcome.trainingSeconds(), MetricUnit.SECONDS);
+            }
             metrics.addMetric("ModelPromotable", outcome.promote() ? 1 : 0, MetricUnit.COUNT);
             metrics.flush();
             return outcome;

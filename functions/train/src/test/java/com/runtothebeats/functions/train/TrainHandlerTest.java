@@ -144,6 +144,22 @@ class TrainHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCatalogTooSmallToSplitEndsNotPromotedRatherThanFailing() {
+        JacksonJsonCodec json = new JacksonJsonCodec();
+        PlaylistSequence only = fixture.get(0);
+        blobs.put("transform/tiny/sequences.jsonl", json.write(only), "application/x-ndjson");
+        blobs.put("transform/tiny/feature-transform.json", json.write(FeatureTransform.fit("tiny",
+                only.tracks().stream().map(Track::features).toList())), "application/json");
+        TrainHandler train = new TrainHandler(blobs, root.resolve("work"), QUICK, FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+        Map<String, Object> output = train.handleRequest(Map.of("runId", "tiny",
+                "transformKey", "transform/tiny/feature-transform.json", "sequencesKey", "transform/tiny/sequences.jsonl"), null);
+        assertEquals(false, output.get("promote"));
+        assertNull(output.get("modelVersion"));
+        assertTrue(((List<String>) output.get("reasons")).get(0).contains("two or more tracks"), String.valueOf(output.get("reasons")));
+    }
+
+    @Test
     void refusesAnEventWithoutTheTransformKeys() {
         TrainHandler train = new TrainHandler(blobs, root.resolve("work"), QUICK, FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
         InvalidInputException missing = assertThrows(InvalidInputException.class,

@@ -40,7 +40,7 @@ final class InvokeCommand implements Callable<Integer> {
         System.setOut(System.err);
         // the same local settings serve uses: local token key, demo mode without a Spotify app, the Google
         // Health webhook secret from the environment and Google's stand-in (as if serve ran on its default port)
-        Map<String, String> environment = new LinkedHashMap<>(LocalDemo.decide(System.getenv(), stack.stateDir()).environment());
+        Map<String, String> environment = new LinkedHashMap<>(LocalDemo.decide(System.getenv(), stack.stateDir(), 3000).environment());
         environment.putAll(LocalGoogleHealth.environment(System.getenv(), 3000));
         LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, environment, System.err);
         try (LocalStack local = LocalStack.start(options)) {

@@ -60,7 +60,7 @@ public final class LocalProduct implements AutoCloseable {
         Path state = settings.stateDir().toAbsolutePath();
         // Google's redirect URI names the port, so it is fixed before the functions see their environment.
         int port = settings.port() == 0 ? LoopbackPorts.free() : settings.port();
-        LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state);
+        LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state, port);
         Map<String, String> googleHealth = LocalGoogleHealth.environment(settings.processEnvironment(), port);
         Map<String, String> environment = new LinkedHashMap<>(demo.environment());
         environment.putAll(googleHealth);

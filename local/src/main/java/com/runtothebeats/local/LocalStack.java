@@ -193,7 +193,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * What the function sees as its environment: the template's (Globals merged, intrinsics resolved to
      * local names), the AWS SDK pointed at the stand-ins with dummy credentials, local-only settings, and
-     * finally {@code BEATS_ENV_<NAME>} process variables and the options' extra variables.
+     * the provider variables from the process environment ({@link ProviderSettings}: plain documented names,
+     * then {@code BEATS_ENV_<NAME>}) and finally the options' extra variables.
      */
     public Map<String, String> environmentFor(SamTemplate.FunctionDefinition definition) {
         Map<String, String> env = new LinkedHashMap<>(values.resolveVariables(definition.environment()));
@@ -211,11 +212,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("DJL_OFFLINE", "true");
         env.put("DJL_CACHE_DIR", stateDir().resolve("djl").toString());
         env.put("MODEL_CACHE_DIR", stateDir().resolve("model-cache").toString());
-        System.getenv().forEach((name, value) -> {
-            if (name.startsWith("BEATS_ENV_")) {
-                env.put(name.substring("BEATS_ENV_".length()), value);
-            }
-        });
+        env.putAll(ProviderSettings.forFunctions(System.getenv()));
         env.putAll(options.environment());
         return env;
     }

@@ -116,7 +116,7 @@ public final class HttpApiGateway implements AutoCloseable {
             status = send(exchange, 502, Map.of("Content-Type", List.of("application/json")), bytes("{\"message\":\"Bad Gateway\"}"));
         } finally {
             exchange.close();
-            log.printf("%s %s -> %d (%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI(), status,
+            log.printf("%s %s -> %d (%d ms)%n", exchange.getRequestMethod(), loggable(exchange.getRequestURI()), status,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -244,6 +244,31 @@ public final class HttpApiGateway implements AutoCloseable {
             it.forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
         }
         return fields;
+    }
+
+    /** Query parameter names (lower case) whose values never reach the access log: OAuth codes, tokens, keys. */
+    private static final List<String> SENSITIVE_PARAMETER_PARTS = List.of("code", "state", "token", "key", "secret", "password");
+
+    /**
+     * The request target as the access log shows it: the path, and the query with the value of every
+     * parameter whose name contains a sensitive word (case-insensitively: {@code code}, {@code access_token},
+     * {@code apiKey}, {@code client_secret}…) replaced by {@code <redacted>}.
+     */
+    static String loggable(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String rawQuery = uri.getRawQuery();
+        if (rawQuery == null) {
+            return path;
+        }
+        List<String> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            boolean sensitive = SENSITIVE_PARAMETER_PARTS.stream().anyMatch(name::contains);
+            pairs.add(sensitive && eq >= 0 ? rawName + "=<redacted>" : pair);
+        }
+        return path + "?" + String.join("&", pairs);
     }
 
     static Map<String, List<String>> queryParameters(String rawQuery) {

@@ -54,6 +54,9 @@ final class PipelineCommand implements Callable<Integer> {
             description = "Multiplier for Retry intervals and Wait states (default ${DEFAULT-VALUE}: waits 20x shorter than on AWS).")
     double waitScale;
 
+    @Option(names = {"-v", "--verbose"}, description = "Functions' logs and the stand-ins' output on the terminal too (as BEATS_DEBUG does).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -68,9 +71,16 @@ final class PipelineCommand implements Callable<Integer> {
         sourceNode.put("location", source.toAbsolutePath().toString());
 
         PrintStream stdout = System.out;
-        System.setOut(System.err); // Powertools metrics print EMF lines; the progress stays readable on stdout
+        // functions' JSON logs, metric documents and the stand-ins' banners go to the log file; progress stays on stdout
+        FunctionLogFile logs = FunctionLogFile.divert(stack.stateDir(), verbose);
+        if (verbose || System.getenv("BEATS_DEBUG") != null) {
+            System.setOut(System.err);
+        }
         long started = System.nanoTime();
-        try (LocalStack local = LocalStack.start(stack.options())) {
+        try (logs; LocalStack local = LocalStack.start(stack.options())) {
+            if (!logs.whereLine().isEmpty()) {
+                out.println(logs.whereLine());
+            }
             String machine = stateMachine != null ? stateMachine : LocalStateMachine.onlyStateMachine(local.template());
             out.printf("Pipeline %s, run %s%n  dataset %s%n  state   %s%n", machine, id, source.toAbsolutePath(), local.stateDir());
             LocalStateMachine runner = new LocalStateMachine(local, machine, Sleeper.scaled(waitScale), new StepLines(out, waitScale));

@@ -25,14 +25,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Dataset for the first start's catalog. Default: as ./beats pipeline finds it.")
     java.nio.file.Path dataset;
 
+    @Option(names = {"-v", "--verbose"}, description = "Functions' logs and the stand-ins' output on the terminal too (as BEATS_DEBUG does).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        System.setOut(System.err); // functions print metric documents; stdout stays for the person watching
+        // functions print JSON logs and metric documents, the stand-ins their banners: all into the log file
+        FunctionLogFile logs = FunctionLogFile.divert(stack.stateDir(), verbose);
+        PrintStream out = logs.terminal();
+        if (verbose || System.getenv("BEATS_DEBUG") != null) {
+            System.setOut(System.err); // stdout stays for the person watching
+        }
         long started = System.nanoTime();
-        LocalProduct product = LocalProduct.start(new LocalProduct.Settings(stack.projectRoot(), stack.stateDir(), port, false,
-                java.util.Optional.ofNullable(dataset), DemoHeartRate.defaultRun(stack.projectRoot(), System.getenv()),
-                System.getenv(), out, System.err));
+        LocalProduct product;
+        try {
+            product = LocalProduct.start(new LocalProduct.Settings(stack.projectRoot(), stack.stateDir(), port, false,
+                    java.util.Optional.ofNullable(dataset), DemoHeartRate.defaultRun(stack.projectRoot(), System.getenv()),
+                    System.getenv(), out, logs.terminalErrors()));
+        } catch (Exception | Error e) {
+            logs.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             product.close();
@@ -54,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.printf("Run to the Beats is ready at %s/ after %.1f s  (state: %s). Press Ctrl-C to stop.%n",
                 product.baseUri(), (System.nanoTime() - started) / 1e9, local.stateDir());
+        if (!logs.whereLine().isEmpty()) {
+            out.println("  " + logs.whereLine());
+        }
         out.flush();
         stopped.await();
         return 0;

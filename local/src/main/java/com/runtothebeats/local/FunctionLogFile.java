@@ -22,8 +22,9 @@ final class FunctionLogFile implements AutoCloseable {
 
     /** java.util.logging loggers the stand-ins use; kept here so their levels are not garbage-collected. */
     private static final List<Logger> QUIETED = List.of(
-            Logger.getLogger("org.springframework"), Logger.getLogger("com.amazonaws"),
-            Logger.getLogger("com.adobe.testing.s3mock"), Logger.getLogger("org.apache"));
+            Logger.getLogger("org.springframework"), Logger.getLogger("com.adobe.testing.s3mock"), Logger.getLogger("org.apache"));
+    /** DynamoDB Local's old AWS SDK warns "JAXB is unavailable" on every start: harmless, it falls back. */
+    private static final Logger OLD_AWS_SDK = Logger.getLogger("com.amazonaws");
 
     private final PrintStream terminalOut;
     private final PrintStream terminalErr;
@@ -49,6 +50,7 @@ final class FunctionLogFile implements AutoCloseable {
             return new FunctionLogFile(out, err, null, null);
         }
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        OLD_AWS_SDK.setLevel(Level.SEVERE);
         Path path = pathIn(stateDir);
         Files.createDirectories(path.getParent());
         PrintStream file = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the whole product locally: the local stack, the catalog pipeline on the first start,",
                 "the HTTP API of template.yaml on 127.0.0.1 (pages and API) and its DynamoDB stream triggers.",
-                "Without SPOTIFY_CLIENT_ID it runs the demo (demo runner, dry-run publishing). Stop with Ctrl-C."})
+                "Without SPOTIFY_CLIENT_ID it runs the demo (demo runner, dry-run publishing). Stop with Ctrl-C.",
+                "Functions' logs go to <state>/logs/functions.log (--verbose: on the terminal)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin

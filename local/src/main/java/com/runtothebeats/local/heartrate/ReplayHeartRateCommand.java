@@ -4,6 +4,7 @@ import com.runtothebeats.core.heartrate.RecordedRun;
 import com.runtothebeats.core.time.Pause;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.local.ProviderSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
             return 2;
         }
         String webhookSecret = secret != null ? secret
-                : System.getenv().getOrDefault("GOOGLE_HEALTH_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET);
+                : ProviderSettings.forFunctions(System.getenv()).getOrDefault("GOOGLE_HEALTH_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET);
         String healthUserId = "local-" + (runner != null ? runner : SessionCookies.DEMO_RUNNER_ID);
         System.out.printf("Replaying %s: %d readings over %d min, %s%n", run.name(), run.readings().size(),
                 run.duration().toMinutes(), speed == 0 ? "all at once" : "at " + speed + "x");
@@ -97,7 +98,8 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
         if (runner == null) {
             return null;
         }
-        String sessionSecret = System.getenv("SESSION_SECRET");
+        // the key serve's functions see: plain, or BEATS_ENV_SESSION_SECRET over it
+        String sessionSecret = ProviderSettings.forFunctions(System.getenv()).get("SESSION_SECRET");
         if (sessionSecret == null || sessionSecret.isBlank()) {
             throw new ReplayFailedException("--runner needs SESSION_SECRET (the key ./beats serve signs sessions with)");
         }

@@ -24,7 +24,9 @@ export function showDemoBanner(runner) {
   }
   const parts = ['signed in as the local demo runner'];
   const heartRate = runner.heartRate || {};
-  if (heartRate.source === 'replay') {
+  // In the local demo the only Google Health account is the stand-in that plays a recorded run.
+  const health = String(((runner.links || {})['google-health'] || {}).status || '').toLowerCase();
+  if (heartRate.source === 'replay' || health === 'connected') {
     parts.push('heart rate replayed from a recorded run');
   }
   const spotify = (runner.links || {}).spotify || {};

@@ -39,8 +39,11 @@ function showState(runner) {
   byId('resting-bpm').textContent = heartRate.resting ?? '–';
   byId('max-bpm').textContent = heartRate.max ?? '–';
   const when = heartRate.at ? ` Last sample at ${new Date(heartRate.at).toLocaleString()}.` : '';
+  const source = runner.demo && heartRate.source === 'google-health'
+    ? 'replayed from a recorded run through the Google Health webhook and sync (demo)'
+    : SOURCES[heartRate.source] || '';
   byId('heart-source').textContent = heartRate.current
-    ? `Heart rate ${SOURCES[heartRate.source] || ''}.${when}`
+    ? `Heart rate ${source}.${when}`
     : 'No heart rate yet: connect Fitbit or type it on the home page.';
   const link = byId('build-at-tempo');
   if (heartRate.suggestedTargetTempo) {

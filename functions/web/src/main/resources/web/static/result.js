@@ -7,7 +7,7 @@ import { loadPlaylist, rememberPublication } from './playlist-store.js';
 
 const byId = (id) => document.getElementById(id);
 const NOTES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
-const TARGET_NAMES = { tempo: 'a tempo of', heartRate: 'heart rate', cadence: 'cadence', current: 'your current heart rate' };
+const TARGET_NAMES = { tempo: 'a tempo of', heartRate: 'heart rate', cadence: 'cadence', current: 'the tempo suggested by your latest heart rate,' };
 
 export function keyName(key, mode) {
   if (key === undefined || key === null || key < 0 || key > 11) return '';
@@ -113,10 +113,20 @@ async function heartRateTrace(saved, minutes) {
   if (source !== 'heartRate' && source !== 'current') return null;
   try {
     const data = await api.get('/api/heart-rate?minutes=' + Math.max(15, Math.ceil(minutes)));
-    const samples = (data && data.samples) || [];
+    const samples = ((data && data.samples) || [])
+      .map((sample) => [Date.parse(sample.timestamp), Number(sample.bpm)])
+      .filter(([at, bpm]) => Number.isFinite(at) && Number.isFinite(bpm))
+      .sort((a, b) => a[0] - b[0]);
     if (samples.length < 2) return null;
-    const first = Date.parse(samples[0].timestamp);
-    return samples.map((sample) => [(Date.parse(sample.timestamp) - first) / 60000, Number(sample.bpm)]);
+    // Half-minute averages: the trend matters here, not every beat-to-beat wobble.
+    const first = samples[0][0];
+    const buckets = new Map();
+    for (const [at, bpm] of samples) {
+      const bucket = Math.floor((at - first) / 30000);
+      const sum = buckets.get(bucket) || [0, 0];
+      buckets.set(bucket, [sum[0] + bpm, sum[1] + 1]);
+    }
+    return [...buckets.entries()].map(([bucket, [sum, count]]) => [(bucket + 0.5) / 2, sum / count]);
   } catch (unavailable) {
     return null;
   }

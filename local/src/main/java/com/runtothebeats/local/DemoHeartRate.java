@@ -44,6 +44,21 @@ final class DemoHeartRate implements AutoCloseable {
                 .or(() -> Optional.of(beside).filter(Files::isRegularFile));
     }
 
+    /**
+     * Whether the demo runner already has samples from the last hour (a replay by a recent start): playing
+     * the run again would lay a second copy over the same minutes of the chart.
+     */
+    static boolean recentlyReplayed(LocalStack stack) {
+        String since = java.time.Instant.now().minus(Duration.ofMinutes(60)).toString();
+        return stack.dynamoClient().query(query -> query.tableName(stack.tableName("HeartRateTable"))
+                .keyConditionExpression("runnerId = :runner AND #at > :since")
+                .expressionAttributeNames(Map.of("#at", "timestamp"))
+                .expressionAttributeValues(Map.of(
+                        ":runner", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(SessionCookies.DEMO_RUNNER_ID),
+                        ":since", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(since)))
+                .limit(1)).count() > 0;
+    }
+
     static DemoHeartRate start(URI serve, Path run, String webhookSecret, PrintStream log) {
         Thread thread = new Thread(() -> {
             try (GoogleHealthStandIn standIn = GoogleHealthStandIn.start(ReplayHeartRateCommand.DEFAULT_STAND_IN_PORT,

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * shard in order. A batch is retried with backoff until it succeeds (or {@code MaximumRetryAttempts} is
  * used up, when it is written to {@code streams/failed/} in the state directory like an on-failure
  * destination); the position is checkpointed to disk after each delivered batch, so nothing is lost or
- * delivered twice across restarts. Honours {@code ReportBatchItemFailures} responses.
+ * delivered twice across restarts. Honours {@code batchItemFailures} when the event source has
+ * {@code FunctionResponseTypes: [ReportBatchItemFailures]}.
  */
 final class DynamoDbStreamPoller implements Runnable {
 
@@ -153,7 +154,8 @@ final class DynamoDbStreamPoller implements Runnable {
             String failedFrom;
             try {
                 String output = function.invoke(event(pending).toString());
-                failedFrom = firstBatchItemFailure(output);
+                // as on Lambda, a batchItemFailures answer counts only when the event source asks for it
+                failedFrom = subscription.reportBatchItemFailures() ? firstBatchItemFailure(output) : null;
             } catch (FunctionError e) {
                 log.println(function.logicalId() + " failed on a stream batch of " + pending.size() + ": " + e.errorType() + ": " + e.getMessage());
                 failedFrom = pending.get(0).dynamodb().sequenceNumber();

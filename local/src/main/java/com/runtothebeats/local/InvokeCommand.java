@@ -2,11 +2,14 @@ package com.runtothebeats.local;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.local.heartrate.LocalGoogleHealth;
 import com.runtothebeats.standins.SamTemplate;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -35,9 +38,11 @@ final class InvokeCommand implements Callable<Integer> {
         // Handlers and Powertools may print to stdout (metrics are printed as EMF JSON); stdout is for the response.
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        // the same local settings serve uses (local token key, demo mode without a Spotify app)
-        LocalDemo demo = LocalDemo.decide(System.getenv(), stack.stateDir());
-        LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, demo.environment(), System.err);
+        // the same local settings serve uses: local token key, demo mode without a Spotify app, the Google
+        // Health webhook secret from the environment and Google's stand-in (as if serve ran on its default port)
+        Map<String, String> environment = new LinkedHashMap<>(LocalDemo.decide(System.getenv(), stack.stateDir()).environment());
+        environment.putAll(LocalGoogleHealth.environment(System.getenv(), 3000));
+        LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, environment, System.err);
         try (LocalStack local = LocalStack.start(options)) {
             SamTemplate template = local.template();
             if (template.resourcesOfType(SamTemplate.FUNCTION).stream().noneMatch(r -> r.logicalId().equals(logicalId))) {

@@ -73,6 +73,7 @@ public final class LocalProduct implements AutoCloseable {
             LocalApi api = LocalApi.start(stack, port, settings.log());
             boolean googleStandIn = LocalGoogleHealth.LOCAL_CLIENT_ID.equals(googleHealth.get("GOOGLE_CLIENT_ID"));
             DemoHeartRate heartRate = demo.active() && googleStandIn && settings.heartRateRun().isPresent()
+                    && !DemoHeartRate.recentlyReplayed(stack)
                     ? DemoHeartRate.start(api.gateway().baseUri(), settings.heartRateRun().get(),
                             googleHealth.get("GOOGLE_HEALTH_WEBHOOK_SECRET"), settings.log())
                     : null;

@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
                     + local.stateDir().resolve("dry-run") + ".");
             out.println(product.replaysHeartRate()
                     ? "  Heart rate: replaying the recorded run " + DemoHeartRate.DEMO_RUN + " (a minute per second) in the background."
-                    : "  Heart rate: no recorded run found (../shared/data/heart-rate/); type one on the home page.");
+                    : "  Heart rate: not replayed (no recorded run in ../shared/data/heart-rate/, or one was replayed within the hour).");
         }
         out.printf("Run to the Beats is ready at %s/ after %.1f s  (state: %s). Press Ctrl-C to stop.%n",
                 product.baseUri(), (System.nanoTime() - started) / 1e9, local.stateDir());

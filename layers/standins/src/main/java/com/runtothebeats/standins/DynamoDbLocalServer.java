@@ -178,10 +178,26 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Jetty's stop waits for open connections to drain; a client that keeps a connection alive must not
+        // hang a test run or the CLI's exit, so the wait is bounded (the JVM's exit frees the port anyway).
+        java.util.concurrent.CompletableFuture<Void> stopping = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+            stopping.get(STOP_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("DynamoDB Local on port " + port + " did not stop within " + STOP_TIMEOUT_SECONDS
+                    + " s; leaving it to the JVM's exit");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("DynamoDB Local did not stop cleanly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    private static final long STOP_TIMEOUT_SECONDS = 20;
 }

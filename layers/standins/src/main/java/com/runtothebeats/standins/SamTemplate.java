@@ -200,7 +200,7 @@ public final class SamTemplate {
      */
     public record StreamSubscription(String functionId, String eventName, Object stream, Optional<String> tableLogicalId,
                                      String startingPosition, int batchSize, int maximumRetryAttempts,
-                                     boolean bisectBatchOnFunctionError, boolean enabled) {
+                                     boolean bisectBatchOnFunctionError, boolean reportBatchItemFailures, boolean enabled) {
     }
 
     public List<StreamSubscription> streamSubscriptions() {
@@ -219,6 +219,7 @@ public final class SamTemplate {
                             intOf(properties.getOrDefault("BatchSize", 100)),
                             intOf(properties.getOrDefault("MaximumRetryAttempts", -1)),
                             Boolean.parseBoolean(String.valueOf(properties.getOrDefault("BisectBatchOnFunctionError", false))),
+                            asList(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
                             Boolean.parseBoolean(String.valueOf(properties.getOrDefault("Enabled", true)))));
                 }
             });

@@ -62,6 +62,7 @@ class SamTemplateTest {
         assertEquals(10, subscription.batchSize());
         assertEquals(3, subscription.maximumRetryAttempts());
         assertTrue(subscription.bisectBatchOnFunctionError());
+        assertTrue(subscription.reportBatchItemFailures());
     }
 
     @Test

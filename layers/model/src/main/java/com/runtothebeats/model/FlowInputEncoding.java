@@ -19,8 +19,12 @@ public final class FlowInputEncoding {
     /** Names of the inputs in order; written to the model manifest as its input schema. */
     public static final List<String> INPUTS = names();
     public static final int SIZE = INPUTS.size();
+    /** Input width of models trained before the subgenre prior was an input; they are still served. */
+    public static final int SIZE_WITHOUT_PRIOR = SIZE - FlowFeature.COUNT - 1;
     /** Playlist length the count features are scaled by (the dataset keeps at most 100 tracks per playlist). */
     private static final double TYPICAL_LENGTH = 100;
+    /** Pseudo-count of the subgenre prior: the blend weight that scored best on validation splits by hand. */
+    private static final double PRIOR_WEIGHT = 3;
 
     private FlowInputEncoding() {
     }
@@ -34,11 +38,28 @@ public final class FlowInputEncoding {
         public int length() {
             return inputs.length;
         }
+
+        public int width() {
+            return inputs.length == 0 ? SIZE : inputs[0].length;
+        }
     }
 
     public static Encoded encode(List<AudioFeatures> playlist, FeatureTransform transform) {
+        return encode(playlist, transform, null, SIZE);
+    }
+
+    /**
+     * @param prior the playlist's subgenre prior ({@link SubgenrePriors}), null when unknown: then the
+     *              prior inputs are the catalog's centre and the "known" flag is -1
+     * @param width {@link #SIZE}, or {@link #SIZE_WITHOUT_PRIOR} for a model that does not read the prior
+     */
+    public static Encoded encode(List<AudioFeatures> playlist, FeatureTransform transform, double[] prior, int width) {
+        if (width != SIZE && width != SIZE_WITHOUT_PRIOR) {
+            throw new IllegalArgumentException("the model reads " + width + " inputs per step but this code encodes "
+                    + SIZE + " (or " + SIZE_WITHOUT_PRIOR + " without the subgenre prior)");
+        }
         int n = playlist.size();
-        float[][] inputs = new float[n][SIZE];
+        float[][] inputs = new float[n][width];
         double[][] medians = new double[n][];
         double[][] tracks = new double[n][];
         RunningFlowStatistics statistics = new RunningFlowStatistics(FlowFeature.COUNT, n);
@@ -59,7 +80,18 @@ public final class FlowInputEncoding {
             at = put(row, at, statistics.quantile(0.75));
             row[at++] = (float) (2.0 * majors / (t + 1) - 1);
             row[at++] = (float) (1.0 / (t + 1));
-            row[at] = (float) (Math.log(t + 1) / Math.log(TYPICAL_LENGTH));
+            row[at++] = (float) (Math.log(t + 1) / Math.log(TYPICAL_LENGTH));
+            if (width == SIZE) {
+                if (prior != null) {
+                    // the shrinkage step towards the prior a playlist of t + 1 tracks deserves; a linear read-out
+                    // of it is the classic "k / (n + k)" blend, which the network can scale per feature
+                    double weight = PRIOR_WEIGHT / (t + 1 + PRIOR_WEIGHT);
+                    for (int j = 0; j < FlowFeature.COUNT; j++) {
+                        row[at++] = (float) (weight * (prior[j] - median[j]));
+                    }
+                }
+                row[SIZE - 1] = prior != null ? 1f : -1f;
+            }
             medians[t] = median;
             tracks[t] = z;
         }
@@ -87,6 +119,10 @@ public final class FlowInputEncoding {
         names.add("runningMajorShare");
         names.add("inverseCount");
         names.add("logCount");
+        for (String feature : FlowFeature.columnNames()) {
+            names.add("subgenrePriorShrinkage." + feature);
+        }
+        names.add("subgenrePriorKnown");
         return List.copyOf(names);
     }
 }

@@ -15,20 +15,25 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.flow.FlowMetrics;
 import com.runtothebeats.core.flow.NextTrackEvaluation;
+import com.runtothebeats.core.flow.PlaylistContext;
 import com.runtothebeats.core.flow.PlaylistSplit;
+import com.runtothebeats.core.flow.RunningFlowStatistics;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -59,14 +64,21 @@ public final class FlowModelTrainer {
     }
 
     /** One playlist ready for training: step inputs, and per step the target offset from the running median. */
-    private record Example(FlowInputEncoding.Encoded encoded, float[] offsets, float[] mask) {
+    private record Example(FlowInputEncoding.Encoded encoded, FlowInputEncoding.Encoded blind, float[] offsets, float[] mask) {
     }
+
+    /**
+     * Share of training playlists shown without their subgenre prior in each epoch, so the network also
+     * serves callers that do not know the playlist's labels (the recommender) well.
+     */
+    private static final double BLIND_SHARE = 0.15;
 
     public Trained train(List<PlaylistSequence> playlists, FeatureTransform transform, String version) {
         long started = System.nanoTime();
         PlaylistSplit split = PlaylistSplit.bySubgenre(playlists, options.validationShare(), options.seed());
-        List<Example> training = examples(split.training(), transform);
-        List<Example> validation = examples(split.validation(), transform);
+        SubgenrePriors priors = SubgenrePriors.learn(split.training(), transform);
+        List<Example> training = examples(split.training(), transform, leaveOneOutPriors(split.training(), transform));
+        List<Example> validation = examples(split.validation(), transform, p -> priors.of(context(p)).orElse(null));
         if (training.isEmpty() || validation.isEmpty()) {
             throw new NotEnoughPlaylistsException("training needs playlists of two or more tracks on both sides of the split; "
                     + "this run has " + training.size() + " for training and " + validation.size() + " for validation");
@@ -93,6 +105,12 @@ public final class FlowModelTrainer {
             for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
                 List<Example> shuffled = new ArrayList<>(training);
                 Collections.shuffle(shuffled, order);
+                for (int i = 0; i < shuffled.size(); i++) {
+                    if (order.nextDouble() < BLIND_SHARE) {
+                        Example e = shuffled.get(i);
+                        shuffled.set(i, new Example(e.blind(), e.blind(), e.offsets(), e.mask()));
+                    }
+                }
                 double lossSum = 0;
                 int batches = 0;
                 for (int from = 0; from < shuffled.size(); from += options.batchSize()) {
@@ -123,7 +141,7 @@ public final class FlowModelTrainer {
             }
         }
         restore(model, best);
-        FlowSequenceModel network = new FlowSequenceModel(model, transform, version, 1.0);
+        FlowSequenceModel network = new FlowSequenceModel(model, transform, version, 1.0, priors);
         NextTrackEvaluation evaluation = new NextTrackEvaluation(transform, split.validation());
         Map<String, FlowMetrics> baselines = new LinkedHashMap<>(evaluation.evaluateBaselines());
         Map<Double, FlowMetrics> trials = new LinkedHashMap<>();
@@ -171,14 +189,43 @@ public final class FlowModelTrainer {
 
     private static final double[] INWARD_SHARES = {1.0, 0.75, 0.5, 0.25, 0.0};
 
-    private static List<Example> examples(List<PlaylistSequence> playlists, FeatureTransform transform) {
+    static PlaylistContext context(PlaylistSequence playlist) {
+        return new PlaylistContext(playlist.genre(), playlist.subgenre());
+    }
+
+    /**
+     * Each training playlist's subgenre prior without its own tracks: a prior that contains the playlist's
+     * future tracks would teach the network to trust it more than it deserves on unseen playlists.
+     */
+    private static Function<PlaylistSequence, double[]> leaveOneOutPriors(List<PlaylistSequence> training,
+                                                                      FeatureTransform transform) {
+        Map<String, List<Map.Entry<String, double[]>>> bySubgenre = new HashMap<>();
+        for (PlaylistSequence p : training) {
+            for (Track track : p.tracks()) {
+                bySubgenre.computeIfAbsent(p.subgenre(), s -> new ArrayList<>())
+                        .add(Map.entry(p.playlistId(), transform.standardise(track.features())));
+            }
+        }
+        return p -> {
+            List<Map.Entry<String, double[]>> all = bySubgenre.getOrDefault(p.subgenre(), List.of());
+            RunningFlowStatistics others = new RunningFlowStatistics(F, all.size());
+            all.stream().filter(e -> !e.getKey().equals(p.playlistId())).forEach(e -> others.add(e.getValue()));
+            return others.count() == 0 ? null : others.median();
+        };
+    }
+
+    private static List<Example> examples(List<PlaylistSequence> playlists, FeatureTransform transform,
+                                          Function<PlaylistSequence, double[]> priorOf) {
         List<Example> out = new ArrayList<>();
         for (PlaylistSequence playlist : playlists) {
             List<Track> tracks = playlist.tracks();
             if (tracks.size() < 2) {
                 continue;
             }
-            FlowInputEncoding.Encoded encoded = FlowInputEncoding.encode(tracks.stream().map(Track::features).toList(), transform);
+            List<AudioFeatures> features = tracks.stream().map(Track::features).toList();
+            FlowInputEncoding.Encoded encoded = FlowInputEncoding.encode(features, transform, priorOf.apply(playlist),
+                    FlowInputEncoding.SIZE);
+            FlowInputEncoding.Encoded blind = FlowInputEncoding.encode(features, transform, null, FlowInputEncoding.SIZE);
             int n = encoded.length();
             float[] offsets = new float[n * F];
             float[] mask = new float[n];
@@ -190,7 +237,7 @@ public final class FlowModelTrainer {
                 }
                 mask[t] = 1f; // the last step has no next track to learn from
             }
-            out.add(new Example(encoded, offsets, mask));
+            out.add(new Example(encoded, blind, offsets, mask));
         }
         return out;
     }

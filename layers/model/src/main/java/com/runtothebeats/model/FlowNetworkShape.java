@@ -27,9 +27,9 @@ public record FlowNetworkShape(String cell, int inputSize, int hiddenSize, int l
         if (!"gru".equals(cell)) {
             throw new IllegalArgumentException("unknown recurrent cell '" + cell + "'");
         }
-        if (inputSize != FlowInputEncoding.SIZE) {
+        if (inputSize != FlowInputEncoding.SIZE && inputSize != FlowInputEncoding.SIZE_WITHOUT_PRIOR) {
             throw new IllegalArgumentException("the model reads " + inputSize + " inputs per step but this code encodes "
-                    + FlowInputEncoding.SIZE);
+                    + FlowInputEncoding.SIZE + " (or " + FlowInputEncoding.SIZE_WITHOUT_PRIOR + " without the subgenre prior)");
         }
         // Each branch reads its own copy of the input list: the GRU appends its initial state to the list it is given.
         Block recurrent = new SequentialBlock()

@@ -9,6 +9,7 @@ import ai.djl.translate.TranslatorContext;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.flow.PlaylistContext;
 import com.runtothebeats.core.flow.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
     private final FeatureTransform transform;
     private final String version;
     private final double inwardShare;
+    private final SubgenrePriors priors;
+    private final int inputWidth;
     private final ConcurrentLinkedDeque<Predictor<PaddedBatch, float[]>> idle = new ConcurrentLinkedDeque<>();
     private final List<Predictor<PaddedBatch, float[]>> created = new ArrayList<>();
 
@@ -36,6 +39,21 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
      *                    {@link FlowModelTrainer} for why and how it is chosen.
      */
     public FlowSequenceModel(Model model, FeatureTransform transform, String version, double inwardShare) {
+        this(model, transform, version, inwardShare, SubgenrePriors.NONE, FlowInputEncoding.SIZE);
+    }
+
+    public FlowSequenceModel(Model model, FeatureTransform transform, String version, double inwardShare,
+                             SubgenrePriors priors) {
+        this(model, transform, version, inwardShare, priors, FlowInputEncoding.SIZE);
+    }
+
+    /**
+     * @param priors     the subgenre priors learnt with the network ({@link SubgenrePriors#NONE} when unknown)
+     * @param inputWidth the network's inputs per step: {@link FlowInputEncoding#SIZE_WITHOUT_PRIOR} for a model
+     *                   trained before the prior was an input
+     */
+    public FlowSequenceModel(Model model, FeatureTransform transform, String version, double inwardShare,
+                             SubgenrePriors priors, int inputWidth) {
         if (!(inwardShare >= 0 && inwardShare <= 1)) {
             throw new IllegalArgumentException("inward share must be within 0..1, was " + inwardShare);
         }
@@ -43,15 +61,21 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
         this.transform = transform;
         this.version = version;
         this.inwardShare = inwardShare;
+        this.priors = priors;
+        this.inputWidth = inputWidth;
     }
 
     /** The same network with another inward share (shares its parameters and predictors). */
     FlowSequenceModel withInwardShare(double share) {
-        return new FlowSequenceModel(model, transform, version, share);
+        return new FlowSequenceModel(model, transform, version, share, priors, inputWidth);
     }
 
     public double inwardShare() {
         return inwardShare;
+    }
+
+    public SubgenrePriors priors() {
+        return priors;
     }
 
     public FeatureTransform transform() {
@@ -69,7 +93,16 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
     }
 
     @Override
+    public double[] predictNext(PlaylistContext context, List<AudioFeatures> history) {
+        return predictNextBatch(List.of(history), prior(context)).get(0);
+    }
+
+    @Override
     public List<double[]> predictNextBatch(List<List<AudioFeatures>> histories) {
+        return predictNextBatch(histories, null);
+    }
+
+    private List<double[]> predictNextBatch(List<List<AudioFeatures>> histories, double[] prior) {
         if (histories.isEmpty()) {
             return List.of();
         }
@@ -78,7 +111,7 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
             if (history.isEmpty()) {
                 throw new IllegalArgumentException("a history needs at least one track");
             }
-            encoded.add(FlowInputEncoding.encode(history, transform));
+            encoded.add(FlowInputEncoding.encode(history, transform, prior, inputWidth));
         }
         PaddedBatch batch = PaddedBatch.of(encoded);
         float[] offsets = run(batch);
@@ -92,16 +125,25 @@ public final class FlowSequenceModel implements SequenceModel, AutoCloseable {
 
     @Override
     public List<double[]> predictEachNext(List<AudioFeatures> playlist) {
+        return predictEachNext(PlaylistContext.UNKNOWN, playlist);
+    }
+
+    @Override
+    public List<double[]> predictEachNext(PlaylistContext context, List<AudioFeatures> playlist) {
         if (playlist.isEmpty()) {
             return List.of();
         }
-        FlowInputEncoding.Encoded encoded = FlowInputEncoding.encode(playlist, transform);
+        FlowInputEncoding.Encoded encoded = FlowInputEncoding.encode(playlist, transform, prior(context), inputWidth);
         float[] offsets = run(PaddedBatch.of(List.of(encoded)));
         List<double[]> out = new ArrayList<>(encoded.length());
         for (int t = 0; t < encoded.length(); t++) {
             out.add(prediction(encoded, offsets, t * F, t));
         }
         return out;
+    }
+
+    private double[] prior(PlaylistContext context) {
+        return priors.of(context).orElse(null);
     }
 
     private double[] prediction(FlowInputEncoding.Encoded encoded, float[] offsets, int from, int step) {

@@ -44,6 +44,7 @@ public final class ModelArtifacts {
             model.saveParameters(dir);
             FeatureTransform transform = model.transform();
             JSON.writeValue(dir.resolve(TRANSFORM_FILE).toFile(), transform);
+            JSON.writeValue(dir.resolve(SubgenrePriors.FILE).toFile(), model.priors());
             TrainingReport report = trained.report();
             ModelManifest manifest = new ModelManifest(model.version(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -75,7 +76,12 @@ public final class ModelArtifacts {
             Model model = Model.newInstance(FlowModelTrainer.MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
             model.setBlock(manifest.network().build());
             model.load(dir, FlowModelTrainer.MODEL_NAME);
-            return new FlowSequenceModel(model, transform, manifest.version(), manifest.inwardShare());
+            Path priorsFile = dir.resolve(SubgenrePriors.FILE);
+            // models saved before the prior was an input have no priors file and read 44 inputs per step
+            SubgenrePriors priors = Files.exists(priorsFile)
+                    ? JSON.readValue(priorsFile.toFile(), SubgenrePriors.class) : SubgenrePriors.NONE;
+            return new FlowSequenceModel(model, transform, manifest.version(), manifest.inwardShare(), priors,
+                    manifest.network().inputSize());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         } catch (MalformedModelException e) {

@@ -8,6 +8,7 @@ import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.flow.PlaylistContext;
 import com.runtothebeats.core.flow.SequenceModel;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class PredictNextLines {
             }
             List<AudioFeatures> features = tracks.stream().map(Track::features).toList();
             // element k is the prediction from tracks 0..k, i.e. for the track after k
-            List<double[]> predictions = model.predictEachNext(features.subList(0, features.size() - 1));
+            List<double[]> predictions = model.predictEachNext(
+                    new PlaylistContext(playlist.genre(), playlist.subgenre()), features.subList(0, features.size() - 1));
             for (int k = 1; k < tracks.size(); k++) {
                 double[] original = transform.toOriginal(predictions.get(k - 1));
                 Map<String, Object> predicted = new LinkedHashMap<>();

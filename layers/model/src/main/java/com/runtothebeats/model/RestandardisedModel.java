@@ -2,6 +2,7 @@ package com.runtothebeats.model;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.flow.PlaylistContext;
 import com.runtothebeats.core.flow.SequenceModel;
 import java.util.List;
 
@@ -32,6 +33,16 @@ final class RestandardisedModel implements SequenceModel {
     @Override
     public List<double[]> predictEachNext(List<AudioFeatures> playlist) {
         return model.predictEachNext(playlist).stream().map(this::convert).toList();
+    }
+
+    @Override
+    public double[] predictNext(PlaylistContext context, List<AudioFeatures> history) {
+        return convert(model.predictNext(context, history));
+    }
+
+    @Override
+    public List<double[]> predictEachNext(PlaylistContext context, List<AudioFeatures> playlist) {
+        return model.predictEachNext(context, playlist).stream().map(this::convert).toList();
     }
 
     private double[] convert(double[] standardised) {

@@ -40,7 +40,8 @@ class ModelStoreTest {
 
         ModelArtifacts.save(trained, new ModelArtifacts.Provenance("run", "t", "s"), work.resolve("artifact"));
         store.upload("v1", work.resolve("artifact"));
-        assertEquals(List.of("models/v1/feature-transform.json", "models/v1/flow-gru-0000.params", "models/v1/manifest.json"),
+        assertEquals(List.of("models/v1/feature-transform.json", "models/v1/flow-gru-0000.params", "models/v1/manifest.json",
+                        "models/v1/subgenre-priors.json"),
                 blobs.list("models/"));
         assertTrue(loader.current().isEmpty(), "stored but not promoted");
         assertThrows(IllegalArgumentException.class, () -> store.promote("v2"));

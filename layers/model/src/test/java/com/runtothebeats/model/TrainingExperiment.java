@@ -31,6 +31,22 @@ public final class TrainingExperiment {
                     r.bestEpoch(), r.trainingPlaylists(), r.validationPlaylists());
             System.out.printf("  model  %s%n", r.validation());
             r.baselines().forEach((k, v) -> System.out.printf("  %-15s %s%n", k, v));
+            // what the recommender sees: the same model asked without the playlist's labels
+            var blind = new com.runtothebeats.core.flow.SequenceModel() {
+                public double[] predictNext(java.util.List<com.runtothebeats.core.catalog.AudioFeatures> h) {
+                    return trained.model().predictNext(h);
+                }
+
+                public java.util.List<double[]> predictEachNext(java.util.List<com.runtothebeats.core.catalog.AudioFeatures> p) {
+                    return trained.model().predictEachNext(p);
+                }
+
+                public String version() {
+                    return "no-labels";
+                }
+            };
+            System.out.printf("  no labels %s%n", new com.runtothebeats.core.flow.NextTrackEvaluation(transform,
+                    trained.split().validation()).evaluate(blind));
             System.out.println("  share " + r.inwardShare() + " trials " + r.inwardShareTrials());
             trained.model().close();
         }

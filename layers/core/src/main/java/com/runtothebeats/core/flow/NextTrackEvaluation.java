@@ -57,7 +57,8 @@ public final class NextTrackEvaluation {
             if (tracks.size() < 2) {
                 continue;
             }
-            List<double[]> predictions = model.predictEachNext(tracks.stream().map(Track::features).toList());
+            List<double[]> predictions = model.predictEachNext(new PlaylistContext(playlist.genre(), playlist.subgenre()),
+                    tracks.stream().map(Track::features).toList());
             for (int i = 1; i < tracks.size(); i++) {
                 double[] predicted = predictions.get(i - 1);
                 double[] actual = candidates[candidateIndex.get(tracks.get(i).id())];

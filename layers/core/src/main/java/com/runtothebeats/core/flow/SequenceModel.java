@@ -17,6 +17,14 @@ public interface SequenceModel {
      */
     double[] predictNext(List<AudioFeatures> history);
 
+    /**
+     * The same prediction for a playlist whose genre and subgenre are known; models that condition on them
+     * override this, the others ignore the context.
+     */
+    default double[] predictNext(PlaylistContext context, List<AudioFeatures> history) {
+        return predictNext(history);
+    }
+
     /** Many histories at once; implementations batch them. */
     default List<double[]> predictNextBatch(List<List<AudioFeatures>> histories) {
         List<double[]> out = new ArrayList<>(histories.size());
@@ -37,6 +45,11 @@ public interface SequenceModel {
             out.add(predictNext(playlist.subList(0, k)));
         }
         return out;
+    }
+
+    /** {@link #predictEachNext(List)} for a playlist whose genre and subgenre are known. */
+    default List<double[]> predictEachNext(PlaylistContext context, List<AudioFeatures> playlist) {
+        return predictEachNext(playlist);
     }
 
     /** Identifies the model (its version in the model store), for explanations and logs. */

@@ -49,14 +49,19 @@ final class FunctionLogFile implements AutoCloseable {
         if (verbose || System.getenv("BEATS_DEBUG") != null) {
             return new FunctionLogFile(out, err, null, null);
         }
-        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
-        OLD_AWS_SDK.setLevel(Level.SEVERE);
+        quietStandIns();
         Path path = pathIn(stateDir);
         Files.createDirectories(path.getParent());
         PrintStream file = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
         System.setOut(file);
         System.setErr(file);
         return new FunctionLogFile(out, err, file, path);
+    }
+
+    /** The stand-ins' java.util.logging chatter (S3Mock's Spring Boot INFO lines, the JAXB warning) kept to problems. */
+    static void quietStandIns() {
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        OLD_AWS_SDK.setLevel(Level.SEVERE);
     }
 
     /** Where the command's own output goes (the terminal's stdout). */

@@ -38,6 +38,9 @@ final class InvokeCommand implements Callable<Integer> {
         // Handlers and Powertools may print to stdout (metrics are printed as EMF JSON); stdout is for the response.
         PrintStream stdout = System.out;
         System.setOut(System.err);
+        if (System.getenv("BEATS_DEBUG") == null) {
+            FunctionLogFile.quietStandIns(); // stderr keeps the function's own logs
+        }
         // the same local settings serve uses: local token key, demo mode without a Spotify app, the Google
         // Health webhook secret from the environment and Google's stand-in (as if serve ran on its default port)
         Map<String, String> environment = new LinkedHashMap<>(LocalDemo.decide(System.getenv(), stack.stateDir(), 3000).environment());

@@ -186,6 +186,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
+            SqliteDurability.release(server);
         });
         try {
             stopping.get(STOP_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

@@ -54,6 +54,23 @@ final class SqliteDurability {
         }
     }
 
+    /**
+     * Closes the server's SQLite connection after the server stopped. DynamoDB Local leaves it open, which
+     * is harmless when the process exits but keeps the database file busy for a server restarted on the same
+     * directory inside the same JVM (tests, and a stack restarted in process).
+     */
+    static void release(Object dynamoDbLocalServer) {
+        findQueue(dynamoDbLocalServer).ifPresent(queue -> {
+            try {
+                queue.stop(true).join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // already stopped, or internals changed: nothing left to release
+            }
+        });
+    }
+
     /** A breadth-first walk through DynamoDB Local's own objects to the SQLite queue they write through. */
     private static Optional<SQLiteQueue> findQueue(Object root) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -2,6 +2,7 @@ package com.runtothebeats.local;
 
 import com.runtothebeats.local.http.HttpApiGateway;
 import com.runtothebeats.local.http.HttpRoutes;
+import com.runtothebeats.standins.DynamoDbStreamEventSource;
 import com.runtothebeats.standins.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +18,7 @@ public final class LocalApi implements AutoCloseable {
 
     private final HttpApiGateway gateway;
     private final DynamoDbStreamsClient streams;
-    private final List<DynamoDbStreamPoller> pollers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<DynamoDbStreamEventSource> eventSources = new ArrayList<>();
 
     private LocalApi(HttpApiGateway gateway, DynamoDbStreamsClient streams) {
         this.gateway = gateway;
@@ -39,13 +39,10 @@ public final class LocalApi implements AutoCloseable {
             if (streamArn == null) {
                 throw new IllegalStateException(table + " has no stream; add StreamSpecification to it in template.yaml");
             }
-            DynamoDbStreamPoller poller = new DynamoDbStreamPoller(subscription, stack.function(subscription.functionId()),
-                    api.streams, streamArn, stack.stateDir(), log);
-            Thread thread = new Thread(poller, "stream-" + subscription.functionId() + "-" + subscription.eventName());
-            thread.setDaemon(true);
-            thread.start();
-            api.pollers.add(poller);
-            api.threads.add(thread);
+            DynamoDbStreamEventSource source = StreamSubscriptionTarget.eventSource(subscription,
+                    stack.function(subscription.functionId()), api.streams, streamArn, stack.stateDir(), log);
+            source.start();
+            api.eventSources.add(source);
         }
         return api;
     }
@@ -65,21 +62,13 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public int streamCount() {
-        return pollers.size();
+        return eventSources.size();
     }
 
     @Override
     public void close() {
         gateway.close();
-        pollers.forEach(DynamoDbStreamPoller::stop);
-        for (Thread thread : threads) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        eventSources.forEach(DynamoDbStreamEventSource::close);
         streams.close();
     }
 }

@@ -4,188 +4,290 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The local counterpart of a Lambda event source mapping on a DynamoDB stream: reads a table's stream (in
- * DynamoDB Local) shard by shard, hands batches to a handler as {@link DynamodbEvent}, and honours the
- * handler's batch item failures the way Lambda does with {@code ReportBatchItemFailures}: records before the
- * first failure are done, the batch is retried from it up to {@code maximumRetryAttempts} times, then the
- * failed records go to the on-failure destination and reading moves on.
+ * A Lambda event source mapping on a DynamoDB stream, done locally (used by {@code ./beats serve} and by tests):
+ * reads a table's stream in DynamoDB Local shard by shard in order (a child shard after its parent) and hands
+ * batches to a {@link BatchTarget}. A batch is retried with backoff from its first failed record (records
+ * before it are done, as with {@code ReportBatchItemFailures}) until it succeeds or {@code maximumRetryAttempts}
+ * is used up (negative: retry forever); then the rest goes to the on-failure destination and reading moves on.
+ * The position is kept per shard, on disk when a checkpoint file is given, so nothing is lost or delivered
+ * twice across restarts.
  */
-public final class DynamoDbStreamEventSource implements AutoCloseable {
+public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    /** Where batches go: answers the sequence number of the first record that failed, or null when all succeeded. */
+    @FunctionalInterface
+    public interface BatchTarget {
+        String deliver(List<Record> batch);
+    }
+
+    /** The event source's settings, as in template.yaml; {@code firstRetryDelay} doubles per retry up to 10 s. */
+    public record Settings(String name, String startingPosition, int batchSize, int maximumRetryAttempts,
+                           Duration firstRetryDelay, Duration idlePoll) {
+    }
+
+    /** Per shard, the sequence number of the last record delivered, and the shards read to their end. */
+    public record Checkpoint(String streamArn, Map<String, String> delivered, Set<String> finished) {
+    }
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
-    private final int batchSize;
-    private final int maximumRetryAttempts;
-    private final Function<DynamodbEvent, StreamsEventResponse> handler;
-    private final Consumer<List<DynamodbEvent.DynamodbStreamRecord>> onFailure;
-    private final Map<String, String> iterators = new LinkedHashMap<>();
-    private final java.util.Set<String> finishedShards = new java.util.HashSet<>();
-    private final Map<String, String> lastDelivered = new HashMap<>();
-    private ScheduledExecutorService poller;
+    private final Settings settings;
+    private final BatchTarget target;
+    private final Consumer<List<Record>> onFailure;
+    private final Optional<Path> checkpointFile;
+    private final PrintStream log;
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Checkpoint checkpoint;
+    private volatile boolean running = true;
+    private final Object lifecycle = new Object();
+    private Thread poller;
 
+    public DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, Settings settings, BatchTarget target,
+                                     Consumer<List<Record>> onFailure, Optional<Path> checkpointFile, PrintStream log) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.settings = settings;
+        this.target = target;
+        this.onFailure = onFailure;
+        this.checkpointFile = checkpointFile;
+        this.log = log;
+        this.checkpoint = readCheckpoint();
+    }
+
+    /**
+     * For tests: a handler taking {@link DynamodbEvent} from TRIM_HORIZON with ReportBatchItemFailures, retried
+     * without delay, position kept in memory; records that failed for good go to {@code onFailure}.
+     */
     public DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, int batchSize,
                                      int maximumRetryAttempts, Function<DynamodbEvent, StreamsEventResponse> handler,
                                      Consumer<List<DynamodbEvent.DynamodbStreamRecord>> onFailure) {
-        this.streams = streams;
-        this.streamArn = streamArn;
-        this.batchSize = batchSize;
-        this.maximumRetryAttempts = maximumRetryAttempts;
-        this.handler = handler;
-        this.onFailure = onFailure;
+        this(streams, streamArn, new Settings(streamArn.substring(streamArn.lastIndexOf('/') + 1), "TRIM_HORIZON",
+                        batchSize, maximumRetryAttempts, Duration.ZERO, Duration.ofMillis(100)),
+                batch -> firstFailure(batch, handler),
+                failed -> onFailure.accept(failed.stream().map(DynamoDbStreamEventSource::toLambdaRecord).toList()),
+                Optional.empty(), System.err);
     }
 
     /** A streams client for DynamoDB Local at {@code endpoint}, with the credentials it accepts. */
-    public static DynamoDbStreamsClient streamsClient(java.net.URI endpoint) {
+    public static DynamoDbStreamsClient streamsClient(URI endpoint) {
         return DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.of(DynamoDbLocalServer.REGION))
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                DynamoDbLocalServer.ACCESS_KEY_ID, DynamoDbLocalServer.SECRET_ACCESS_KEY)))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .region(Region.of(DynamoDbLocalServer.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(DynamoDbLocalServer.ACCESS_KEY_ID, DynamoDbLocalServer.SECRET_ACCESS_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }
 
     /** The stream ARN of a table created with a stream specification. */
-    public static String streamArnOf(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table) {
+    public static String streamArnOf(DynamoDbClient dynamo, String table) {
         return dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
     }
 
-    /** Polls every {@code interval} on a background thread until closed. */
-    public synchronized void start(Duration interval) {
-        if (poller != null) {
-            return;
+    /** Polls on a background daemon thread (every {@code idlePoll} while the stream is quiet) until closed. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (poller != null) {
+                return;
+            }
+            poller = new Thread(this, "stream-" + settings.name());
+            poller.setDaemon(true);
+            poller.start();
         }
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stream-" + streamArn.substring(streamArn.lastIndexOf('/') + 1));
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(() -> {
+    }
+
+    @Override
+    public void run() {
+        while (running) {
             try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                System.err.println("stream poll failed: " + e);
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Reads what is on the stream now and delivers it; returns how many records were delivered. */
-    public synchronized int pollOnce() {
-        int delivered = 0;
-        for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-            if (!finishedShards.contains(shard.shardId())) {
-                delivered += pollShard(shard.shardId());
-            }
-        }
-        return delivered;
-    }
-
-    private int pollShard(String shardId) {
-        int delivered = 0;
-        try {
-            String iterator = iterators.computeIfAbsent(shardId, this::iteratorFor);
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(current).limit(batchSize));
-                iterator = response.nextShardIterator();
-                if (response.records().isEmpty()) {
-                    break;
+                if (drain() == 0) {
+                    Thread.sleep(settings.idlePoll().toMillis());
                 }
-                deliver(response.records().stream().map(DynamoDbStreamEventSource::toLambdaRecord).toList());
-                lastDelivered.put(shardId, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
-                delivered += response.records().size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.println("stream " + settings.name() + ": " + e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            if (iterator == null) {
-                iterators.remove(shardId);
-                finishedShards.add(shardId);
-            } else if (lastDelivered.containsKey(shardId)) {
-                iterators.put(shardId, iterator);
-            } else {
-                // DynamoDB Local invalidates an iterator taken on a shard that was still empty: take a new one next time.
-                iterators.remove(shardId);
-            }
-        } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
-            iterators.remove(shardId); // resume after the last delivered record on the next poll
         }
-        return delivered;
+    }
+
+    /** Reads the stream until nothing new is on it, delivering as it goes; returns how many records were read. */
+    public int pollOnce() {
+        try {
+            return drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private synchronized int drain() throws InterruptedException {
+        int total = 0;
+        for (int read = readEachShardOnce(); read > 0 && running; read = readEachShardOnce()) {
+            total += read;
+        }
+        return total;
+    }
+
+    private int readEachShardOnce() throws InterruptedException {
+        List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+        Set<String> known = new HashSet<>();
+        shards.forEach(shard -> known.add(shard.shardId()));
+        int read = 0;
+        for (Shard shard : shards) {
+            String id = shard.shardId();
+            boolean parentPending = shard.parentShardId() != null && known.contains(shard.parentShardId())
+                    && !checkpoint.finished().contains(shard.parentShardId());
+            if (checkpoint.finished().contains(id) || parentPending) {
+                continue; // records of a child shard come after all of its parent's
+            }
+            String iterator = iterators.computeIfAbsent(id, this::iteratorFor);
+            GetRecordsResponse response;
+            try {
+                response = streams.getRecords(b -> b.shardIterator(iterator).limit(settings.batchSize()));
+            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                // DynamoDB Local invalidates an iterator taken while its shard was still empty: take a new one
+                iterators.remove(id);
+                continue;
+            }
+            if (!response.records().isEmpty()) {
+                deliver(id, response.records());
+                read += response.records().size();
+            }
+            if (response.nextShardIterator() == null) {
+                iterators.remove(id);
+                checkpoint.finished().add(id);
+                writeCheckpoint();
+            } else if (response.records().isEmpty() && !checkpoint.delivered().containsKey(id)) {
+                iterators.remove(id); // nothing read yet: a fresh iterator next time (see above)
+            } else if (iterators.containsKey(id)) {
+                iterators.put(id, response.nextShardIterator());
+            }
+        }
+        return read;
     }
 
     private String iteratorFor(String shardId) {
-        String after = lastDelivered.get(shardId);
-        return streams.getShardIterator(r -> {
-            r.streamArn(streamArn).shardId(shardId);
-            if (after == null) {
-                r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-            } else {
-                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-            }
-        }).shardIterator();
+        String after = checkpoint.delivered().get(shardId);
+        if (after != null) {
+            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after)).shardIterator();
+        }
+        ShardIteratorType start = "LATEST".equals(settings.startingPosition()) ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(start)).shardIterator();
     }
 
-    private void deliver(List<DynamodbEvent.DynamodbStreamRecord> batch) {
-        List<DynamodbEvent.DynamodbStreamRecord> pending = batch;
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            DynamodbEvent event = new DynamodbEvent();
-            event.setRecords(pending);
-            StreamsEventResponse response;
-            try {
-                response = handler.apply(event);
-            } catch (RuntimeException e) {
-                response = StreamsEventResponse.builder().withBatchItemFailures(List.of(
-                        StreamsEventResponse.BatchItemFailure.builder()
-                                .withItemIdentifier(pending.get(0).getDynamodb().getSequenceNumber()).build())).build();
-            }
-            int failedAt = firstFailure(pending, response);
-            if (failedAt < 0) {
+    /** Delivers a batch, retrying it (or its unprocessed tail) until done; then moves the checkpoint on. */
+    private void deliver(String shardId, List<Record> batch) throws InterruptedException {
+        List<Record> pending = batch;
+        int attempt = 0;
+        Duration backoff = settings.firstRetryDelay();
+        while (running) {
+            String failedFrom = target.deliver(pending);
+            if (failedFrom == null) {
+                checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
+                writeCheckpoint();
                 return;
             }
-            pending = pending.subList(failedAt, pending.size());
-            if (attempt >= maximumRetryAttempts) {
+            // records before the first failure are done; retry from it
+            List<Record> remaining = new ArrayList<>();
+            for (Record record : pending) {
+                if (!remaining.isEmpty() || record.dynamodb().sequenceNumber().equals(failedFrom)) {
+                    remaining.add(record);
+                } else {
+                    checkpoint.delivered().put(shardId, record.dynamodb().sequenceNumber());
+                }
+            }
+            writeCheckpoint();
+            pending = remaining.isEmpty() ? pending : remaining;
+            attempt++;
+            int maximum = settings.maximumRetryAttempts();
+            if (maximum >= 0 && attempt > maximum) {
                 onFailure.accept(List.copyOf(pending));
+                checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
+                writeCheckpoint();
                 return;
             }
+            Thread.sleep(backoff.toMillis());
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+        // stopping mid-retry: the checkpoint still points before the batch, so it is delivered next time
+        iterators.remove(shardId);
     }
 
-    private static int firstFailure(List<DynamodbEvent.DynamodbStreamRecord> records, StreamsEventResponse response) {
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
-            return -1;
+    /** Runs a typed handler on a batch; the first failed record's sequence number as Lambda reads the response. */
+    private static String firstFailure(List<Record> batch, Function<DynamodbEvent, StreamsEventResponse> handler) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(batch.stream().map(DynamoDbStreamEventSource::toLambdaRecord).toList());
+        StreamsEventResponse response;
+        try {
+            response = handler.apply(event);
+        } catch (RuntimeException e) {
+            return batch.get(0).dynamodb().sequenceNumber();
         }
-        int first = records.size();
-        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-            for (int i = 0; i < records.size(); i++) {
-                if (records.get(i).getDynamodb().getSequenceNumber().equals(failure.getItemIdentifier())) {
-                    first = Math.min(first, i);
+        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+            return null;
+        }
+        for (Record record : batch) {
+            String sequenceNumber = record.dynamodb().sequenceNumber();
+            for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+                if (sequenceNumber.equals(failure.getItemIdentifier())) {
+                    return sequenceNumber;
                 }
             }
         }
-        return first == records.size() ? 0 : first; // an unknown identifier fails the whole batch, as on Lambda
+        return batch.get(0).dynamodb().sequenceNumber(); // an unknown identifier fails the whole batch, as on Lambda
     }
 
-    static DynamodbEvent.DynamodbStreamRecord toLambdaRecord(Record record) {
+    public static DynamodbEvent.DynamodbStreamRecord toLambdaRecord(Record record) {
         DynamodbEvent.DynamodbStreamRecord converted = new DynamodbEvent.DynamodbStreamRecord();
         converted.setEventID(record.eventID());
         converted.setEventName(record.eventNameAsString());
@@ -244,11 +346,54 @@ public final class DynamoDbStreamEventSource implements AutoCloseable {
         return out;
     }
 
+    private Checkpoint readCheckpoint() {
+        if (checkpointFile.isPresent()) {
+            Path file = checkpointFile.get();
+            try {
+                if (Files.exists(file)) {
+                    Checkpoint saved = JSON.readValue(file.toFile(), Checkpoint.class);
+                    if (streamArn.equals(saved.streamArn())) {
+                        return new Checkpoint(streamArn, new LinkedHashMap<>(saved.delivered()), new HashSet<>(saved.finished()));
+                    }
+                }
+            } catch (IOException e) {
+                log.println("ignoring an unreadable stream checkpoint " + file + ": " + e.getMessage());
+            }
+        }
+        return new Checkpoint(streamArn, new LinkedHashMap<>(), new HashSet<>());
+    }
+
+    private void writeCheckpoint() {
+        if (checkpointFile.isEmpty()) {
+            return;
+        }
+        Path file = checkpointFile.get();
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), checkpoint);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the stream checkpoint " + file, e);
+        }
+    }
+
+    /** Stops polling: a batch being retried is left for the next start (its checkpoint is still before it). */
     @Override
-    public synchronized void close() {
-        if (poller != null) {
-            poller.shutdownNow();
+    public void close() {
+        running = false;
+        Thread thread;
+        synchronized (lifecycle) {
+            thread = poller;
             poller = null;
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ class HeartRateReplayTest {
         stream = new DynamoDbStreamEventSource(DynamoDbStreamEventSource.streamsClient(dynamoServer.endpoint()),
                 DynamoDbStreamEventSource.streamArnOf(dynamo, "NotificationsTable"), 10, 3,
                 event -> sync.handleRequest(event, null), failed -> { throw new AssertionError("sync failed for good: " + failed); });
-        stream.start(Duration.ofMillis(100));
+        stream.start();
         target = new InProcessTarget(auth, webhook, runner);
     }
 

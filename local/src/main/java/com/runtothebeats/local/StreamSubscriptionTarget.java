@@ -1,0 +1,164 @@
+package com.runtothebeats.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.standins.DynamoDbStreamEventSource;
+import com.runtothebeats.standins.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The function end of a {@code DynamoDB} event of template.yaml: invokes the function with each batch as
+ * {@code DynamodbEvent} JSON, reads {@code batchItemFailures} when the event source has
+ * {@code FunctionResponseTypes: [ReportBatchItemFailures]}, and keeps batches that failed for good in
+ * {@code streams/failed/} of the state directory like an on-failure destination. Reading the stream, retries
+ * and checkpoints ({@code streams/<Function>.<Event>.json}) are {@link DynamoDbStreamEventSource}'s.
+ */
+final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SamTemplate.StreamSubscription subscription;
+    private final LocalFunction function;
+    private final String streamArn;
+    private final Path failedDirectory;
+    private final PrintStream log;
+
+    StreamSubscriptionTarget(SamTemplate.StreamSubscription subscription, LocalFunction function, String streamArn,
+                             Path stateDir, PrintStream log) {
+        this.subscription = subscription;
+        this.function = function;
+        this.streamArn = streamArn;
+        this.failedDirectory = stateDir.resolve("streams").resolve("failed");
+        this.log = log;
+    }
+
+    /** The event source mapping of {@code subscription} on the local stack, checkpointed under {@code stateDir/streams}. */
+    static DynamoDbStreamEventSource eventSource(SamTemplate.StreamSubscription subscription, LocalFunction function,
+                                                 DynamoDbStreamsClient streams, String streamArn, Path stateDir, PrintStream log) {
+        StreamSubscriptionTarget target = new StreamSubscriptionTarget(subscription, function, streamArn, stateDir, log);
+        String name = subscription.functionId() + "." + subscription.eventName();
+        return new DynamoDbStreamEventSource(streams, streamArn,
+                new DynamoDbStreamEventSource.Settings(name, subscription.startingPosition(), subscription.batchSize(),
+                        subscription.maximumRetryAttempts(), Duration.ofMillis(200), Duration.ofMillis(250)),
+                target, target::keepFailedBatch, Optional.of(stateDir.resolve("streams").resolve(name + ".json")), log);
+    }
+
+    @Override
+    public String deliver(List<Record> batch) {
+        try {
+            String output = function.invoke(event(batch).toString());
+            // as on Lambda, a batchItemFailures answer counts only when the event source asks for it
+            return subscription.reportBatchItemFailures() ? firstBatchItemFailure(output) : null;
+        } catch (FunctionError e) {
+            log.println(function.logicalId() + " failed on a stream batch of " + batch.size() + ": " + e.errorType() + ": " + e.getMessage());
+            return batch.get(0).dynamodb().sequenceNumber();
+        }
+    }
+
+    /** The sequence number of the first failed item of a {@code StreamsEventResponse}, or null when all succeeded. */
+    private static String firstBatchItemFailure(String output) {
+        if (output == null) {
+            return null;
+        }
+        try {
+            JsonNode failures = JSON.readTree(output).path("batchItemFailures");
+            String first = null;
+            for (JsonNode failure : failures) {
+                String id = failure.path("itemIdentifier").asText(null);
+                if (id != null && (first == null || new java.math.BigInteger(id).compareTo(new java.math.BigInteger(first)) < 0)) {
+                    first = id;
+                }
+            }
+            return first;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The batch as Lambda delivers it: a {@code DynamodbEvent} in DynamoDB's attribute-value JSON. */
+    ObjectNode event(List<Record> records) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = event.putArray("Records");
+        for (Record record : records) {
+            ObjectNode r = array.addObject();
+            r.put("eventID", record.eventID());
+            r.put("eventName", record.eventNameAsString());
+            r.put("eventVersion", record.eventVersion());
+            r.put("eventSource", "aws:dynamodb");
+            r.put("awsRegion", LocalStack.REGION);
+            ObjectNode dynamodb = r.putObject("dynamodb");
+            var change = record.dynamodb();
+            Instant created = change.approximateCreationDateTime() == null ? Instant.now() : change.approximateCreationDateTime();
+            dynamodb.put("ApproximateCreationDateTime", created.getEpochSecond());
+            if (change.hasKeys()) {
+                dynamodb.set("Keys", image(change.keys()));
+            }
+            if (change.hasNewImage()) {
+                dynamodb.set("NewImage", image(change.newImage()));
+            }
+            if (change.hasOldImage()) {
+                dynamodb.set("OldImage", image(change.oldImage()));
+            }
+            dynamodb.put("SequenceNumber", change.sequenceNumber());
+            dynamodb.put("SizeBytes", change.sizeBytes());
+            dynamodb.put("StreamViewType", change.streamViewTypeAsString());
+            r.put("eventSourceARN", streamArn);
+        }
+        return event;
+    }
+
+    private static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        item.forEach((name, value) -> out.set(name, attribute(value)));
+        return out;
+    }
+
+    private static JsonNode attribute(AttributeValue value) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        switch (value.type()) {
+            case S -> out.put("S", value.s());
+            case N -> out.put("N", value.n());
+            case B -> out.put("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            case BOOL -> out.put("BOOL", value.bool());
+            case NUL -> out.put("NULL", true);
+            case SS -> value.ss().forEach(out.putArray("SS")::add);
+            case NS -> value.ns().forEach(out.putArray("NS")::add);
+            case BS -> value.bs().forEach(b -> out.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
+            case M -> out.set("M", image(value.m()));
+            case L -> {
+                ArrayNode list = out.putArray("L");
+                value.l().forEach(item -> list.add(attribute(item)));
+            }
+            default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
+        }
+        return out;
+    }
+
+    private void keepFailedBatch(List<Record> batch) {
+        try {
+            Files.createDirectories(failedDirectory);
+            Path file = failedDirectory.resolve(subscription.functionId() + "-" + System.currentTimeMillis() + ".json");
+            Files.writeString(file, event(batch).toPrettyString());
+            log.println(function.logicalId() + ": batch of " + batch.size() + " kept in " + file + " after "
+                    + subscription.maximumRetryAttempts() + " retries");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a failed stream batch", e);
+        }
+    }
+}

@@ -1,10 +1,6 @@
 package com.runtothebeats.local;
 
-import com.runtothebeats.core.catalog.DatasetPlaylists;
-import com.runtothebeats.model.CurrentModelLoader;
 import com.runtothebeats.model.EvaluationTable;
-import com.runtothebeats.model.FlowSequenceModel;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,15 +24,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        DatasetPlaylists data = LocalModels.readPlaylists(playlists, System.err);
-        System.setOut(System.err);
-        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = LocalModels.loader(local)) {
-            FlowSequenceModel model = LocalModels.promoted(loader, local);
-            EvaluationTable.print(EvaluationTable.evaluate(data.playlists(), model, model.transform()), out);
-            return 0;
-        } finally {
-            System.setOut(out);
-        }
+        return LocalModels.withPromotedModel(stack, playlists, (data, model, out) ->
+                EvaluationTable.print(EvaluationTable.evaluate(data.playlists(), model, model.transform()), out));
     }
 }

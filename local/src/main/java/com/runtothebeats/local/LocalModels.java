@@ -24,7 +24,30 @@ final class LocalModels {
     private LocalModels() {
     }
 
-    static DatasetPlaylists readPlaylists(Path file, PrintStream err) throws IOException {
+    /** What a model command does once the file is read and the promoted model loaded. */
+    @FunctionalInterface
+    interface ModelWork {
+        void run(DatasetPlaylists data, FlowSequenceModel model, PrintStream out) throws Exception;
+    }
+
+    /**
+     * Reads the playlists file, starts the local stack and loads the promoted model, then runs {@code work}
+     * with the real stdout: everything else (the stand-ins, the model loader) is sent to stderr meanwhile, so
+     * stdout carries nothing but the command's own output.
+     */
+    static int withPromotedModel(StackOptions stack, Path playlists, ModelWork work) throws Exception {
+        PrintStream out = System.out;
+        DatasetPlaylists data = readPlaylists(playlists, System.err);
+        System.setOut(System.err);
+        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = loader(local)) {
+            work.run(data, promoted(loader, local), out);
+            return 0;
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private static DatasetPlaylists readPlaylists(Path file, PrintStream err) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no playlists file at " + file.toAbsolutePath());
         }
@@ -39,7 +62,7 @@ final class LocalModels {
     }
 
     /** The loader over the local stack's data bucket, caching models under the state directory. */
-    static CurrentModelLoader loader(LocalStack local) {
+    private static CurrentModelLoader loader(LocalStack local) {
         return new CurrentModelLoader(new ModelStore(blobs(local)), local.stateDir().resolve("model-cache"));
     }
 
@@ -54,7 +77,7 @@ final class LocalModels {
     }
 
     /** The promoted model, loaded; throws with a hint when none is promoted yet. */
-    static FlowSequenceModel promoted(CurrentModelLoader loader, LocalStack local) {
+    private static FlowSequenceModel promoted(CurrentModelLoader loader, LocalStack local) {
         return loader.currentFlowModel().orElseThrow(() -> new IllegalStateException(
                 "no promoted sequence model in " + local.stateDir() + "; run ./beats pipeline first"));
     }

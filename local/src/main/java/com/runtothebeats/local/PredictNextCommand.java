@@ -1,10 +1,6 @@
 package com.runtothebeats.local;
 
-import com.runtothebeats.core.catalog.DatasetPlaylists;
-import com.runtothebeats.model.CurrentModelLoader;
-import com.runtothebeats.model.FlowSequenceModel;
 import com.runtothebeats.model.PredictNextLines;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,16 +24,9 @@ final class PredictNextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        DatasetPlaylists data = LocalModels.readPlaylists(playlists, System.err);
-        System.setOut(System.err); // nothing but the JSON lines on stdout
-        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = LocalModels.loader(local)) {
-            FlowSequenceModel model = LocalModels.promoted(loader, local);
+        return LocalModels.withPromotedModel(stack, playlists, (data, model, out) -> {
             long lines = PredictNextLines.write(data, model, model.transform(), out);
             System.err.printf("%d predictions from model %s for %d playlists%n", lines, model.version(), data.playlists().size());
-            return 0;
-        } finally {
-            System.setOut(out);
-        }
+        });
     }
 }

@@ -24,11 +24,27 @@ public final class EvaluationTable {
     public record Result(Map<String, FlowMetrics> rows, int playlists, int candidates) {
     }
 
+    /** The label of the {@code --headroom} row: not a predictor, it sees the tracks after the one it predicts. */
+    public static final String HINDSIGHT_ROW = "hindsight (not a predictor)";
+
     public static Result evaluate(List<PlaylistSequence> playlists, SequenceModel model, FeatureTransform transform) {
+        return evaluate(playlists, model, transform, false);
+    }
+
+    /**
+     * @param withHindsight add a last row scoring each track by the median of the <em>other</em> tracks of its
+     *                      playlist, future ones included ({@link NextTrackEvaluation#evaluateHindsight()}): how
+     *                      far below the baselines anything that reads only the playlist's own tracks can get
+     */
+    public static Result evaluate(List<PlaylistSequence> playlists, SequenceModel model, FeatureTransform transform,
+            boolean withHindsight) {
         NextTrackEvaluation evaluation = new NextTrackEvaluation(transform, playlists);
         Map<String, FlowMetrics> rows = new LinkedHashMap<>();
         rows.put("model " + model.version(), evaluation.evaluate(model));
         rows.putAll(evaluation.evaluateBaselines());
+        if (withHindsight) {
+            rows.put(HINDSIGHT_ROW, evaluation.evaluateHindsight());
+        }
         return new Result(rows, playlists.size(), evaluation.candidateCount());
     }
 

@@ -47,6 +47,8 @@ public final class TrainingExperiment {
             };
             System.out.printf("  no labels %s%n", new com.runtothebeats.core.flow.NextTrackEvaluation(transform,
                     trained.split().validation()).evaluate(blind));
+            System.out.printf("  hindsight %s%n", new com.runtothebeats.core.flow.NextTrackEvaluation(transform,
+                    trained.split().validation()).evaluateHindsight());
             System.out.println("  share " + r.inwardShare() + " trials " + r.inwardShareTrials());
             trained.model().close();
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores next-track predictors on playlists, the way the project judges the sequence model: for every
@@ -48,6 +49,29 @@ public final class NextTrackEvaluation {
     }
 
     public FlowMetrics evaluate(SequenceModel model) {
+        return score(playlist -> model.predictEachNext(new PlaylistContext(playlist.genre(), playlist.subgenre()),
+                playlist.tracks().stream().map(Track::features).toList()));
+    }
+
+    /**
+     * The hindsight reference: each track predicted by the median of all the <em>other</em> tracks of its
+     * playlist, the ones after it included. It is not a predictor (it sees the future) but a yardstick: the
+     * tracks of a playlist are close to exchangeable, so no predictor that reads the playlist's own tracks
+     * is expected to get much below it, and a target under it needs information the playlist does not hold.
+     */
+    public FlowMetrics evaluateHindsight() {
+        return score(playlist -> {
+            List<double[]> standardised = playlist.tracks().stream().map(t -> transform.standardise(t.features())).toList();
+            List<double[]> out = new ArrayList<>(standardised.size() - 1);
+            for (int i = 1; i < standardised.size(); i++) {
+                out.add(medianWithout(standardised, i));
+            }
+            return out;
+        });
+    }
+
+    /** @param predictions for a playlist, the list whose element i-1 is the prediction for track i */
+    private FlowMetrics score(Function<PlaylistSequence, List<double[]>> predictions) {
         double absoluteError = 0;
         long hits = 0;
         double reciprocalRanks = 0;
@@ -57,15 +81,14 @@ public final class NextTrackEvaluation {
             if (tracks.size() < 2) {
                 continue;
             }
-            List<double[]> predictions = model.predictEachNext(new PlaylistContext(playlist.genre(), playlist.subgenre()),
-                    tracks.stream().map(Track::features).toList());
+            List<double[]> predicted = predictions.apply(playlist);
             for (int i = 1; i < tracks.size(); i++) {
-                double[] predicted = predictions.get(i - 1);
+                double[] prediction = predicted.get(i - 1);
                 double[] actual = candidates[candidateIndex.get(tracks.get(i).id())];
                 for (int j = 0; j < FlowFeature.COUNT; j++) {
-                    absoluteError += Math.abs(predicted[j] - actual[j]);
+                    absoluteError += Math.abs(prediction[j] - actual[j]);
                 }
-                int rank = rank(predicted, actual);
+                int rank = rank(prediction, actual);
                 if (rank <= HIT_RATE_CUTOFF) {
                     hits++;
                 }
@@ -78,6 +101,16 @@ public final class NextTrackEvaluation {
         }
         return new FlowMetrics(absoluteError / (count * FlowFeature.COUNT), (double) hits / count,
                 reciprocalRanks / count, count);
+    }
+
+    private static double[] medianWithout(List<double[]> vectors, int left) {
+        RunningFlowStatistics others = new RunningFlowStatistics(FlowFeature.COUNT, vectors.size() - 1);
+        for (int k = 0; k < vectors.size(); k++) {
+            if (k != left) {
+                others.add(vectors.get(k));
+            }
+        }
+        return others.median();
     }
 
     /** Baselines first, in {@link NextTrackBaseline.Kind} order, keyed by their labels. */

@@ -58,6 +58,39 @@ class NextTrackEvaluationTest {
     }
 
     @Test
+    void hindsightPredictsEachTrackByTheMedianOfTheOtherTracksOfItsPlaylist() {
+        PlaylistSequence first = new PlaylistSequence("p1", "pop", "dance pop", List.of(track("a", 0.0), track("b", 0.2), track("c", 0.9)));
+        PlaylistSequence second = new PlaylistSequence("p2", "pop", "dance pop", List.of(track("d", 0.5), track("e", 0.55)));
+        FlowMetrics hindsight = new NextTrackEvaluation(IDENTITY, List.of(first, second)).evaluateHindsight();
+        // b from median(a, c) = 0.45, c from median(a, b) = 0.1, e from d = 0.5
+        assertEquals((0.25 + 0.8 + 0.05) / 3, hindsight.mae(), 1e-12);
+        assertEquals(3, hindsight.predictions());
+        // ranks: around 0.45 the true 0.2 has d, e closer -> 3; around 0.1 the true 0.9 has all four others closer -> 5;
+        // around 0.5 the true 0.55 has d closer -> 2
+        assertEquals((1 / 3.0 + 1 / 5.0 + 1 / 2.0) / 3, hindsight.mrr(), 1e-12);
+    }
+
+    @Test
+    void onExchangeableTracksHindsightIsTheFloorForTheRunningMedian() {
+        Random random = new Random(11);
+        List<PlaylistSequence> playlists = new ArrayList<>();
+        for (int p = 0; p < 30; p++) {
+            double centre = random.nextGaussian();
+            List<Track> tracks = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                tracks.add(track("t" + p + "-" + i, centre + 0.4 * random.nextGaussian()));
+            }
+            playlists.add(new PlaylistSequence("p" + p, "g", "s", tracks));
+        }
+        NextTrackEvaluation evaluation = new NextTrackEvaluation(IDENTITY, playlists);
+        double runningMedian = evaluation.evaluateBaselines().get("running-median").mae();
+        double hindsight = evaluation.evaluateHindsight().mae();
+        assertTrue(hindsight < runningMedian, hindsight + " vs " + runningMedian);
+        // the error left is the spread of the tracks around their playlist's centre (0.4 * sqrt(2/pi) ~ 0.32)
+        assertEquals(0.4 * Math.sqrt(2 / Math.PI), hindsight, 0.03);
+    }
+
+    @Test
     void evaluatesEveryBaselineAndTheRealisticOrderHolds() {
         Random random = new Random(5);
         List<PlaylistSequence> playlists = new ArrayList<>();

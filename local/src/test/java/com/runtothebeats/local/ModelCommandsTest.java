@@ -1,6 +1,7 @@
 package com.runtothebeats.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,5 +129,10 @@ class ModelCommandsTest {
         for (String row : List.of("model cli-model", "global-mean", "last-track", "running-mean", "running-median", "HitRate@10")) {
             assertTrue(evaluated.stdout().contains(row), evaluated.stdout());
         }
+        assertFalse(evaluated.stdout().contains("hindsight"), "the yardstick only when asked for");
+        Run withHeadroom = beats("evaluate", "--playlists", csv.toString(), "--headroom");
+        assertEquals(0, withHeadroom.exitCode(), withHeadroom.stderr());
+        String[] table = withHeadroom.stdout().strip().split("\n");
+        assertTrue(table[table.length - 1].startsWith("hindsight (not a predictor)"), withHeadroom.stdout());
     }
 }

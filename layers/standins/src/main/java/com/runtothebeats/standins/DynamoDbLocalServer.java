@@ -1,15 +1,20 @@
 package com.runtothebeats.standins;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.AbstractLocalDynamoDBServerHandler;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +161,39 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("DynamoDB Local has no network connector");
+    }
+
+    /**
+     * Closes every open stream shard and opens a child shard after it, as DynamoDB does every few hours
+     * (DynamoDB Local: after 4 h). For tests of stream readers, which must finish a parent shard before its child.
+     */
+    void rollOverStreamShards() {
+        localInstance().triggerShardRollovers();
+    }
+
+    /**
+     * Moves every stream record and shard {@code age} into the past and expires every shard iterator handed out
+     * so far, as if the stream had sat unread that long (DynamoDB Local's own test control, which its HTTP API
+     * offers only when built for Amazon's tests). Beyond 24 h records are trimmed, beyond 4 h shards roll over.
+     */
+    void ageStreams(Duration age) {
+        localInstance().dilateEventTimes(age.toMillis());
+    }
+
+    private AmazonDynamoDBLocal localInstance() {
+        // DynamoDB Local keeps the database behind its HTTP handler; with -sharedDb one instance serves any credentials
+        try {
+            Field handlerField = DynamoDBProxyServer.class.getDeclaredField("serverHandler");
+            handlerField.setAccessible(true);
+            Field primaryField = AbstractLocalDynamoDBServerHandler.class.getDeclaredField("primaryHandler");
+            primaryField.setAccessible(true);
+            Object requestHandler = primaryField.get(handlerField.get(server));
+            Method instance = LocalDynamoDBRequestHandler.class.getDeclaredMethod("getHandler", String.class);
+            instance.setAccessible(true);
+            return (AmazonDynamoDBLocal) instance.invoke(requestHandler, ACCESS_KEY_ID + "_" + REGION);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this DynamoDB Local version keeps its database elsewhere", e);
+        }
     }
 
     public int port() {

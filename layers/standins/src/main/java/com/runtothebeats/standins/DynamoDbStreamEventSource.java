@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
@@ -58,6 +58,12 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
         String deliver(List<Record> batch);
     }
 
+    /** How the source waits between retries of a batch; tests pass one that records the waits instead of sleeping. */
+    @FunctionalInterface
+    interface RetryPause {
+        void pause(Duration delay) throws InterruptedException;
+    }
+
     /** The event source's settings, as in template.yaml; {@code firstRetryDelay} doubles per retry up to 10 s. */
     public record Settings(String name, String startingPosition, int batchSize, int maximumRetryAttempts,
                            Duration firstRetryDelay, Duration idlePoll) {
@@ -74,6 +80,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
     private final Consumer<List<Record>> onFailure;
     private final Optional<Path> checkpointFile;
     private final PrintStream log;
+    private final RetryPause retryPause;
     private final Map<String, String> iterators = new HashMap<>();
     private final Checkpoint checkpoint;
     private volatile boolean running = true;
@@ -82,6 +89,12 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
 
     public DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, Settings settings, BatchTarget target,
                                      Consumer<List<Record>> onFailure, Optional<Path> checkpointFile, PrintStream log) {
+        this(streams, streamArn, settings, target, onFailure, checkpointFile, log, delay -> Thread.sleep(delay.toMillis()));
+    }
+
+    DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, Settings settings, BatchTarget target,
+                              Consumer<List<Record>> onFailure, Optional<Path> checkpointFile, PrintStream log,
+                              RetryPause retryPause) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.settings = settings;
@@ -89,6 +102,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
         this.onFailure = onFailure;
         this.checkpointFile = checkpointFile;
         this.log = log;
+        this.retryPause = retryPause;
         this.checkpoint = readCheckpoint();
     }
 
@@ -189,30 +203,79 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
             if (checkpoint.finished().contains(id) || parentPending) {
                 continue; // records of a child shard come after all of its parent's
             }
-            String iterator = iterators.computeIfAbsent(id, this::iteratorFor);
-            GetRecordsResponse response;
-            try {
-                response = streams.getRecords(b -> b.shardIterator(iterator).limit(settings.batchSize()));
-            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
-                // DynamoDB Local invalidates an iterator taken while its shard was still empty: take a new one
-                iterators.remove(id);
+            Optional<GetRecordsResponse> next = readNext(shard);
+            if (next.isEmpty()) {
                 continue;
             }
+            GetRecordsResponse response = next.get();
             if (!response.records().isEmpty()) {
-                deliver(id, response.records());
+                if (!deliver(id, response.records())) {
+                    // stopped mid-retry: the checkpoint is still before the batch, and the shard must not count as
+                    // read to its end (that would skip the batch at the next start)
+                    iterators.remove(id);
+                    continue;
+                }
                 read += response.records().size();
             }
             if (response.nextShardIterator() == null) {
                 iterators.remove(id);
-                checkpoint.finished().add(id);
-                writeCheckpoint();
-            } else if (response.records().isEmpty() && !checkpoint.delivered().containsKey(id)) {
-                iterators.remove(id); // nothing read yet: a fresh iterator next time (see above)
-            } else if (iterators.containsKey(id)) {
+                finish(id);
+            } else {
+                // an iterator from an empty read stays valid in DynamoDB Local and sees the records written after it;
+                // taking a new one instead would lose, with StartingPosition LATEST, whatever was written in between
                 iterators.put(id, response.nextShardIterator());
             }
         }
         return read;
+    }
+
+    /**
+     * The shard's next records, or empty when it has nothing readable now. Recovers as Lambda does from an iterator
+     * DynamoDB no longer honours: one unused for 15 minutes is taken again from the checkpoint; records past the
+     * stream's 24 hour retention are gone, so reading goes on at the oldest record kept, or past the shard when it
+     * is closed and nothing of it is kept (DynamoDB Local then answers TrimmedDataAccess or ResourceNotFound).
+     */
+    private Optional<GetRecordsResponse> readNext(Shard shard) {
+        String id = shard.shardId();
+        boolean closed = shard.sequenceNumberRange() != null && shard.sequenceNumberRange().endingSequenceNumber() != null;
+        boolean fromOldestKept = false;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                String iterator = iterators.computeIfAbsent(id, this::iteratorFor);
+                return Optional.of(streams.getRecords(b -> b.shardIterator(iterator).limit(settings.batchSize())));
+            } catch (ExpiredIteratorException e) {
+                iterators.remove(id);
+            } catch (TrimmedDataAccessException e) {
+                iterators.remove(id);
+                if (fromOldestKept) {
+                    if (closed) {
+                        log.println("stream " + settings.name() + ": every record of closed shard " + id + " was trimmed; moving on");
+                        finish(id);
+                    }
+                    return Optional.empty();
+                }
+                log.println("stream " + settings.name() + ": records of shard " + id + " after " + checkpoint.delivered().get(id)
+                        + " were trimmed before they were delivered; reading on from the oldest record kept");
+                iterators.put(id, streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+                fromOldestKept = true;
+            } catch (ResourceNotFoundException e) {
+                if (!closed) {
+                    throw e;
+                }
+                log.println("stream " + settings.name() + ": closed shard " + id + " expired before it was read to its end"
+                        + " (last delivered: " + checkpoint.delivered().get(id) + "); moving on");
+                iterators.remove(id);
+                finish(id);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void finish(String shardId) {
+        checkpoint.finished().add(shardId);
+        writeCheckpoint();
     }
 
     private String iteratorFor(String shardId) {
@@ -225,42 +288,60 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
         return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(start)).shardIterator();
     }
 
-    /** Delivers a batch, retrying it (or its unprocessed tail) until done; then moves the checkpoint on. */
-    private void deliver(String shardId, List<Record> batch) throws InterruptedException {
+    /**
+     * Delivers a batch, retrying it (or its unprocessed tail) until done or given up on; then moves the checkpoint on.
+     * False when the source was stopped mid-retry: the checkpoint then stays before what was not delivered.
+     */
+    private boolean deliver(String shardId, List<Record> batch) throws InterruptedException {
         List<Record> pending = batch;
         int attempt = 0;
         Duration backoff = settings.firstRetryDelay();
         while (running) {
-            String failedFrom = target.deliver(pending);
+            String failedFrom = invoke(pending);
             if (failedFrom == null) {
                 checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
                 writeCheckpoint();
-                return;
+                return true;
             }
-            // records before the first failure are done; retry from it
-            List<Record> remaining = new ArrayList<>();
-            for (Record record : pending) {
-                if (!remaining.isEmpty() || record.dynamodb().sequenceNumber().equals(failedFrom)) {
-                    remaining.add(record);
-                } else {
-                    checkpoint.delivered().put(shardId, record.dynamodb().sequenceNumber());
-                }
+            // records before the first failure are done; retry from it. An identifier that is not in the batch fails
+            // all of it, as on Lambda, and then nothing of it may be checkpointed.
+            int failed = indexOf(pending, failedFrom);
+            if (failed > 0) {
+                checkpoint.delivered().put(shardId, pending.get(failed - 1).dynamodb().sequenceNumber());
+                writeCheckpoint();
+                pending = pending.subList(failed, pending.size());
             }
-            writeCheckpoint();
-            pending = remaining.isEmpty() ? pending : remaining;
             attempt++;
             int maximum = settings.maximumRetryAttempts();
             if (maximum >= 0 && attempt > maximum) {
                 onFailure.accept(List.copyOf(pending));
                 checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
                 writeCheckpoint();
-                return;
+                return true;
             }
-            Thread.sleep(backoff.toMillis());
+            retryPause.pause(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        // stopping mid-retry: the checkpoint still points before the batch, so it is delivered next time
-        iterators.remove(shardId);
+        return false;
+    }
+
+    /** One invocation of the target; one that throws failed the whole batch, as a function error does on Lambda. */
+    private String invoke(List<Record> batch) {
+        try {
+            return target.deliver(batch);
+        } catch (RuntimeException e) {
+            log.println("stream " + settings.name() + ": a batch of " + batch.size() + " failed: " + e);
+            return batch.get(0).dynamodb().sequenceNumber();
+        }
+    }
+
+    private static int indexOf(List<Record> batch, String sequenceNumber) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).dynamodb().sequenceNumber().equals(sequenceNumber)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Runs a typed handler on a batch; the first failed record's sequence number as Lambda reads the response. */

@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * batches to a {@link BatchTarget}. A batch is retried with backoff from its first failed record (records
  * before it are done, as with {@code ReportBatchItemFailures}) until it succeeds or {@code maximumRetryAttempts}
  * is used up (negative: retry forever); then the rest goes to the on-failure destination and reading moves on.
- * The position is kept per shard, on disk when a checkpoint file is given, so nothing is lost or delivered
- * twice across restarts.
+ * A target that throws failed the whole batch, as a function error does. The position is kept per shard, on disk
+ * when a checkpoint file is given, so nothing is lost or delivered twice across restarts; only records the stream
+ * itself trimmed (24 h retention) before they were read are skipped, with a log line.
  */
 public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable {
 
@@ -254,7 +255,8 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
                     }
                     return Optional.empty();
                 }
-                log.println("stream " + settings.name() + ": records of shard " + id + " after " + checkpoint.delivered().get(id)
+                String after = checkpoint.delivered().get(id);
+                log.println("stream " + settings.name() + ": records of shard " + id + (after == null ? "" : " after " + after)
                         + " were trimmed before they were delivered; reading on from the oldest record kept");
                 iterators.put(id, streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());

@@ -394,6 +394,8 @@ class DynamoDbStreamEventSourceTest {
             }
         }
         assertEquals(written, flatten(batches));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("stream-Changes")),
+                "the poller thread ended on close");
     }
 
     private DynamoDbStreamEventSource source(DynamoDbStreamEventSource.Settings settings, DynamoDbStreamEventSource.BatchTarget target,

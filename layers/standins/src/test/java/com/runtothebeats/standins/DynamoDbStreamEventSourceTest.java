@@ -99,10 +99,7 @@ class DynamoDbStreamEventSourceTest {
     @Test
     void theNextPollDeliversOnlyWhatWasWrittenSince() {
         List<List<String>> batches = new ArrayList<>();
-        DynamoDbStreamEventSource source = source(settings(10, 3), accepting(batches), Optional.empty());
-        write(0, 3);
-        source.pollOnce();
-        batches.clear();
+        DynamoDbStreamEventSource source = caughtUp(batches);
 
         List<String> later = write(3, 2);
         assertEquals(2, source.pollOnce());
@@ -322,10 +319,7 @@ class DynamoDbStreamEventSourceTest {
     @Test
     void anExpiredIteratorIsReplacedFromTheCheckpointWithinTheSamePoll() {
         List<List<String>> batches = new ArrayList<>();
-        DynamoDbStreamEventSource source = source(settings(10, 3), accepting(batches), Optional.empty());
-        write(0, 3);
-        source.pollOnce();
-        batches.clear();
+        DynamoDbStreamEventSource source = caughtUp(batches);
 
         server.ageStreams(Duration.ofHours(1)); // every iterator handed out so far has expired
         List<String> later = write(3, 2);
@@ -396,6 +390,15 @@ class DynamoDbStreamEventSourceTest {
         assertEquals(written, flatten(batches));
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("stream-Changes")),
                 "the poller thread ended on close");
+    }
+
+    /** An in-memory source that has delivered the first three records written; {@code batches} records what comes next. */
+    private DynamoDbStreamEventSource caughtUp(List<List<String>> batches) {
+        DynamoDbStreamEventSource source = source(settings(10, 3), accepting(batches), Optional.empty());
+        write(0, 3);
+        source.pollOnce();
+        batches.clear();
+        return source;
     }
 
     private DynamoDbStreamEventSource source(DynamoDbStreamEventSource.Settings settings, DynamoDbStreamEventSource.BatchTarget target,

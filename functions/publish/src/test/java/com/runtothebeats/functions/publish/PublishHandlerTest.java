@@ -446,6 +446,7 @@ class PublishHandlerTest {
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertEquals(1, spotify.requests("POST", "/api/token").size());
         assertEquals(2, spotify.requests("POST", "/v1/me/playlists").size());
+        assertTrue(spotify.requests("GET", "/v1/me/playlists").isEmpty(), "a 401 made nothing: no need to look for it");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,17 +59,37 @@ public final class SpotifyPlaylists implements PlaylistDestination {
         this.pause = pause;
     }
 
+    /**
+     * A create that failed ambiguously (5xx, timeout, broken connection) may still have made the playlist, so
+     * before sending it again we look for the marked playlist among the runner's newest and keep it if it is there.
+     * A refused one (401, 429) made nothing and is simply sent again.
+     */
     @Override
     public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
-        CreatedPlaylistResponse created = call(runnerId, "create playlist", token -> new CreatePlaylistRequest.Builder(token)
-                .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
-                .name(draft.name())
-                .description(marker.describe(draft.description()))
-                .isPublic(draft.isPublic())
-                .collaborative(false)
-                .build()
-                .execute());
-        return new CreatedPlaylist(created.id(), created.url());
+        AtomicBoolean mayHaveLanded = new AtomicBoolean();
+        return call(runnerId, "create playlist", token -> {
+            if (mayHaveLanded.get()) {
+                Optional<CreatedPlaylist> landed = marked(listPage(token, 0), spotifyUserId(runnerId), marker);
+                if (landed.isPresent()) {
+                    LOG.info("the interrupted create of runner {} had made its playlist: keeping it", runnerId);
+                    return landed.get();
+                }
+            }
+            try {
+                CreatedPlaylistResponse created = new CreatePlaylistRequest.Builder(token)
+                        .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
+                        .name(draft.name())
+                        .description(marker.describe(draft.description()))
+                        .isPublic(draft.isPublic())
+                        .collaborative(false)
+                        .build()
+                        .execute();
+                return new CreatedPlaylist(created.id(), created.url());
+            } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException | IOException e) {
+                mayHaveLanded.set(true);
+                throw e;
+            }
+        });
     }
 
     /**
@@ -78,29 +99,44 @@ public final class SpotifyPlaylists implements PlaylistDestination {
      */
     @Override
     public Optional<CreatedPlaylist> findByMarker(String runnerId, PlaylistMarker marker) {
-        Optional<ProviderLink> link = links.find(runnerId, Provider.SPOTIFY);
-        String spotifyUserId = link.map(ProviderLink::externalUserId).orElse(null);
-        if (link.map(ProviderLink::scopes).filter(scopes -> !scopes.contains(READ_PRIVATE_PLAYLISTS)).isPresent()) {
-            LOG.warn("Spotify link of runner {} lacks {}: Spotify lists only its public playlists", runnerId,
-                    READ_PRIVATE_PLAYLISTS);
-        }
+        String spotifyUserId = spotifyUserId(runnerId);
         for (int offset = 0; offset < MARKER_SEARCH_LIMIT; offset += CurrentUserPlaylistsRequest.MAX_LIMIT) {
             int pageOffset = offset;
-            CurrentUserPlaylistsRequest.Page page = call(runnerId, "list playlists", token -> new CurrentUserPlaylistsRequest.Builder(token)
-                    .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
-                    .page(pageOffset, CurrentUserPlaylistsRequest.MAX_LIMIT)
-                    .build()
-                    .execute());
-            Optional<CreatedPlaylist> found = page.playlists().stream()
-                    .filter(p -> marker.isIn(p.description()))
-                    .filter(p -> spotifyUserId == null || spotifyUserId.equals(p.ownerId()))
-                    .findFirst()
-                    .map(p -> new CreatedPlaylist(p.id(), p.url()));
+            CurrentUserPlaylistsRequest.Page page = call(runnerId, "list playlists", token -> listPage(token, pageOffset));
+            Optional<CreatedPlaylist> found = marked(page, spotifyUserId, marker);
             if (found.isPresent() || !page.hasNext()) {
                 return found;
             }
         }
         return Optional.empty();
+    }
+
+    private CurrentUserPlaylistsRequest.Page listPage(String token, int offset)
+            throws IOException, SpotifyWebApiException, ParseException {
+        return new CurrentUserPlaylistsRequest.Builder(token)
+                .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
+                .page(offset, CurrentUserPlaylistsRequest.MAX_LIMIT)
+                .build()
+                .execute();
+    }
+
+    private static Optional<CreatedPlaylist> marked(CurrentUserPlaylistsRequest.Page page, String spotifyUserId,
+                                                    PlaylistMarker marker) {
+        return page.playlists().stream()
+                .filter(p -> marker.isIn(p.description()))
+                .filter(p -> spotifyUserId == null || spotifyUserId.equals(p.ownerId()))
+                .findFirst()
+                .map(p -> new CreatedPlaylist(p.id(), p.url()));
+    }
+
+    /** The runner's Spotify user id (a listed playlist's {@code owner.id}), warning when private playlists are hidden from us. */
+    private String spotifyUserId(String runnerId) {
+        Optional<ProviderLink> link = links.find(runnerId, Provider.SPOTIFY);
+        if (link.map(ProviderLink::scopes).filter(scopes -> !scopes.contains(READ_PRIVATE_PLAYLISTS)).isPresent()) {
+            LOG.warn("Spotify link of runner {} lacks {}: Spotify lists only its public playlists", runnerId,
+                    READ_PRIVATE_PLAYLISTS);
+        }
+        return link.map(ProviderLink::externalUserId).orElse(null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
@@ -157,6 +160,54 @@ class SpotifyPlaylistsTest {
         JsonNode sent = readTree(server.getAllServeEvents().get(0).getRequest().getBodyAsString());
         assertEquals("Tempo run 170", sent.get("name").asText());
         assertEquals("170 BPM, flowing · " + MARKER.tag(), sent.get("description").asText());
+    }
+
+    /** The first create is answered {@code first}, the next ones 201. */
+    void createAnswers(ResponseDefinitionBuilder first) {
+        server.stubFor(post(urlPathEqualTo("/v1/me/playlists")).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("answered once").willReturn(first));
+        server.stubFor(post(urlPathEqualTo("/v1/me/playlists")).inScenario("create").whenScenarioStateIs("answered once")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(playlist("newPlaylist00000000001", "x", SPOTIFY_USER))));
+    }
+
+    int creates() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/me/playlists"))).size();
+    }
+
+    @Test
+    void aCreateAnswered502ThatHadMadeThePlaylistIsNotSentAgain() {
+        createAnswers(aResponse().withStatus(502));
+        page(0, List.of(playlist("3cEYpjA9oz9GiPac4AsH4n", "170 BPM · " + MARKER.tag(), SPOTIFY_USER)), true);
+        PlaylistDraft draft = new PlaylistDraft("Tempo run 170", "170 BPM", false, List.of("6f807x0ima9a1j3VPbc7VN"));
+
+        CreatedPlaylist created = spotify.create(RUNNER, draft, MARKER);
+
+        assertEquals("3cEYpjA9oz9GiPac4AsH4n", created.id(), "the playlist the 502 hid");
+        assertEquals(1, creates());
+        assertEquals(1, listings().size(), "the newest page is enough seconds after the create");
+        assertEquals(List.of(SpotifyPlaylists.FIRST_BACKOFF), pauses);
+    }
+
+    @Test
+    void aCreateAnswered503ThatMadeNothingIsSentAgain() {
+        createAnswers(aResponse().withStatus(503));
+        page(0, unrelated(0), false);
+        PlaylistDraft draft = new PlaylistDraft("Tempo run 170", "170 BPM", false, List.of("6f807x0ima9a1j3VPbc7VN"));
+
+        assertEquals("newPlaylist00000000001", spotify.create(RUNNER, draft, MARKER).id());
+        assertEquals(2, creates());
+        assertEquals(1, listings().size());
+    }
+
+    @Test
+    void aCreateRefusedWith429IsSentAgainWithoutLooking() {
+        createAnswers(aResponse().withStatus(429).withHeader("Retry-After", "2"));
+        PlaylistDraft draft = new PlaylistDraft("Tempo run 170", "170 BPM", false, List.of("6f807x0ima9a1j3VPbc7VN"));
+
+        assertEquals("newPlaylist00000000001", spotify.create(RUNNER, draft, MARKER).id());
+        assertEquals(2, creates());
+        assertTrue(listings().isEmpty(), "a 429 made nothing");
     }
 
     static JsonNode readTree(String json) {

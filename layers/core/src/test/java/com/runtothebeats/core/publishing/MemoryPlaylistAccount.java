@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A runner's playlist account in memory, behaving as Spotify's does for us: newest playlists listed first,
  * items inserted at a position, and {@link #findByMarker} looking only at the newest
- * {@link #MARKER_SEARCH_LIMIT}. Counts the calls so tests can say what was asked.
+ * {@link #MARKER_SEARCH_LIMIT}. Counts the calls so tests can say what was asked, and can kill the calling
+ * worker just before or just after a create lands.
  */
 final class MemoryPlaylistAccount implements PlaylistDestination {
 
@@ -26,18 +27,32 @@ final class MemoryPlaylistAccount implements PlaylistDestination {
         }
     }
 
+    /** Stands for the worker dying (a Lambda timeout, a crash): an Error nothing in the publisher handles. */
+    static final class Killed extends Error {
+    }
+
+    /** Where the worker calling this account dies, if anywhere. */
+    enum Death { NONE, BEFORE_CREATE_LANDS, AFTER_CREATE_LANDS }
+
     /** Newest first, as Spotify lists a user's playlists. */
     final List<Playlist> playlists = new ArrayList<>();
+    Death death = Death.NONE;
     int creates;
     int lookups;
     int addCalls;
 
     @Override
     public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
+        if (death == Death.BEFORE_CREATE_LANDS) {
+            throw new Killed();
+        }
         creates++;
         Playlist playlist = new Playlist("playlist-" + (playlists.size() + 1), runnerId, draft.name(),
                 marker.describe(draft.description()));
         playlists.add(0, playlist);
+        if (death == Death.AFTER_CREATE_LANDS) {
+            throw new Killed();
+        }
         return new CreatedPlaylist(playlist.id, url(playlist.id));
     }
 

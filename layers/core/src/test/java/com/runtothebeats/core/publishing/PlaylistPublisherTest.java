@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,6 @@ class PlaylistPublisherTest {
     final MemoryPublicationStore publications = new MemoryPublicationStore();
     final MemoryPlaylistAccount account = new MemoryPlaylistAccount();
 
-    /** Stands for the worker dying (a Lambda timeout, a crash): an Error nothing in the publisher handles. */
-    static final class Killed extends Error {
-    }
-
     static PlaylistDraft draft(int tracks) {
         List<String> ids = IntStream.range(0, tracks).mapToObj(i -> "AAAAAAAAAAAAAAAA" + String.format("%06d", i)).toList();
         return new PlaylistDraft("Tempo run 170", "170 BPM, flowing", false, ids);
@@ -39,37 +34,14 @@ class PlaylistPublisherTest {
         return new PlaylistPublisher(publications, destination, Clock.fixed(at, ZoneOffset.UTC));
     }
 
-    /** The account, except that the worker dies right after (or, with {@code landed} false, right before) the create reaches it. */
-    PlaylistDestination dyingAtCreate(boolean landed) {
-        return new PlaylistDestination() {
-            @Override
-            public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
-                if (landed) {
-                    account.create(runnerId, draft, marker);
-                }
-                throw new Killed();
-            }
-
-            @Override
-            public Optional<CreatedPlaylist> findByMarker(String runnerId, PlaylistMarker marker) {
-                return account.findByMarker(runnerId, marker);
-            }
-
-            @Override
-            public void addItems(String runnerId, String playlistId, List<String> uris, int position) {
-                account.addItems(runnerId, playlistId, uris, position);
-            }
-
-            @Override
-            public int itemCount(String runnerId, String playlistId) {
-                return account.itemCount(runnerId, playlistId);
-            }
-
-            @Override
-            public boolean dryRun() {
-                return true;
-            }
-        };
+    /** Runs a publish whose worker dies at {@code death}, leaving the account to behave normally afterwards. */
+    void killedPublish(MemoryPlaylistAccount.Death death, PlaylistDraft draft) {
+        account.death = death;
+        try {
+            assertThrows(MemoryPlaylistAccount.Killed.class, () -> publisher(account, NOW).publish(RUNNER, KEY, draft));
+        } finally {
+            account.death = MemoryPlaylistAccount.Death.NONE;
+        }
     }
 
     @Test
@@ -93,7 +65,7 @@ class PlaylistPublisherTest {
     @Test
     void aWorkerKilledAfterTheCreateLandedLeavesOnePlaylistWithEveryTrackOnce() {
         PlaylistDraft draft = draft(250);
-        assertThrows(Killed.class, () -> publisher(dyingAtCreate(true), NOW).publish(RUNNER, KEY, draft));
+        killedPublish(MemoryPlaylistAccount.Death.AFTER_CREATE_LANDS, draft);
         assertEquals(1, account.playlists.size(), "the create reached the account");
         Publication interrupted = publications.find(KEY).orElseThrow();
         assertNull(interrupted.playlistId(), "but its id was never recorded");
@@ -123,7 +95,7 @@ class PlaylistPublisherTest {
         // The runner's previous publish (another key) and someone else's copy of this one are in the account.
         publisher(account, NOW.minusSeconds(600)).publish(RUNNER, RUNNER + ":an-earlier-key", draft);
         account.madeElsewhere("runner-2", "Tempo run 170", PlaylistMarker.of(RUNNER, KEY).describe("copied"));
-        assertThrows(Killed.class, () -> publisher(dyingAtCreate(false), NOW).publish(RUNNER, KEY, draft));
+        killedPublish(MemoryPlaylistAccount.Death.BEFORE_CREATE_LANDS, draft);
         assertTrue(publications.find(KEY).orElseThrow().createMayHaveLanded());
         int before = account.playlists.size();
 
@@ -141,7 +113,7 @@ class PlaylistPublisherTest {
     @Test
     void aPlaylistPastTheSearchLimitIsNotFound() {
         PlaylistDraft draft = draft(3);
-        assertThrows(Killed.class, () -> publisher(dyingAtCreate(true), NOW).publish(RUNNER, KEY, draft));
+        killedPublish(MemoryPlaylistAccount.Death.AFTER_CREATE_LANDS, draft);
         for (int i = 0; i < PlaylistDestination.MARKER_SEARCH_LIMIT; i++) {
             account.madeElsewhere(RUNNER, "Run " + i, "");
         }

@@ -28,6 +28,7 @@ import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.publishing.PlaylistDestination;
 import com.runtothebeats.core.publishing.PlaylistDraft;
+import com.runtothebeats.core.publishing.PlaylistMarker;
 import com.runtothebeats.core.publishing.PlaylistPublisher;
 import com.runtothebeats.core.time.Pause;
 import com.runtothebeats.lambda.Json;
@@ -51,6 +52,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,6 +283,47 @@ class PublishHandlerTest {
     static final class Killed extends Error {
     }
 
+    /** The real destination, except that the worker dies at one step. */
+    record DyingDestination(PlaylistDestination real, At at) implements PlaylistDestination {
+
+        enum At { BEFORE_CREATE, AFTER_CREATE, AFTER_FIRST_ADD }
+
+        @Override
+        public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
+            if (at == At.BEFORE_CREATE) {
+                throw new Killed();
+            }
+            CreatedPlaylist created = real.create(runnerId, draft, marker);
+            if (at == At.AFTER_CREATE) {
+                throw new Killed();
+            }
+            return created;
+        }
+
+        @Override
+        public Optional<CreatedPlaylist> findByMarker(String runnerId, PlaylistMarker marker) {
+            return real.findByMarker(runnerId, marker);
+        }
+
+        @Override
+        public void addItems(String runnerId, String playlistId, List<String> uris, int position) {
+            real.addItems(runnerId, playlistId, uris, position);
+            if (at == At.AFTER_FIRST_ADD) {
+                throw new Killed();
+            }
+        }
+
+        @Override
+        public int itemCount(String runnerId, String playlistId) {
+            return real.itemCount(runnerId, playlistId);
+        }
+
+        @Override
+        public boolean dryRun() {
+            return real.dryRun();
+        }
+    }
+
     @Test
     void aPublishKilledAfterTheFirstItemCallAndRetriedMakesOnePlaylistWithAllTracksInOrder() {
         connectSpotify("access-token-1", now.plus(Duration.ofHours(1)));
@@ -289,28 +332,7 @@ class PublishHandlerTest {
         List<String> ids = trackIds(250);
         SpotifyPlaylists real = spotifyDestination(clock());
         // Dies right after Spotify accepted the first 100 items, before that progress is recorded.
-        PlaylistDestination dying = new PlaylistDestination() {
-            @Override
-            public CreatedPlaylist create(String runnerId, PlaylistDraft draft) {
-                return real.create(runnerId, draft);
-            }
-
-            @Override
-            public void addItems(String runnerId, String playlistId, List<String> uris, int position) {
-                real.addItems(runnerId, playlistId, uris, position);
-                throw new Killed();
-            }
-
-            @Override
-            public int itemCount(String runnerId, String playlistId) {
-                return real.itemCount(runnerId, playlistId);
-            }
-
-            @Override
-            public boolean dryRun() {
-                return false;
-            }
-        };
+        PlaylistDestination dying = new DyingDestination(real, DyingDestination.At.AFTER_FIRST_ADD);
         assertThrows(Killed.class, () -> handler(dying, clock()).handleRequest(request(body(ids), "key-killed"), null));
         assertEquals(1, spotify.itemCalls().size());
         spotify.itemCount(100);
@@ -322,6 +344,57 @@ class PublishHandlerTest {
         assertEquals(201, retried.getStatusCode(), retried.getBody());
         assertEquals(1, spotify.requests("POST", "/v1/me/playlists").size(), "one playlist");
         assertEquals(3, spotify.itemCalls().size(), "the first 100 were not added again");
+        assertEquals(uris(ids), spotify.playlistContents());
+    }
+
+    @Test
+    void aPublishKilledAfterSpotifyCreatedThePlaylistButBeforeItsIdWasRecordedFinishesThatPlaylist() {
+        connectSpotify("access-token-1", now.plus(Duration.ofHours(1)));
+        spotify.playlistCreation();
+        spotify.itemAdditions();
+        spotify.itemCount(0);
+        List<String> ids = trackIds(150);
+        SpotifyPlaylists real = spotifyDestination(clock());
+        // Dies the moment Spotify answered the create: the playlist exists, its id is known to nobody.
+        PlaylistDestination dying = new DyingDestination(real, DyingDestination.At.AFTER_CREATE);
+        assertThrows(Killed.class, () -> handler(dying, clock()).handleRequest(request(body(ids), "key-killed-at-create"), null));
+        assertTrue(publications.find(RUNNER + ":key-killed-at-create").orElseThrow().createMayHaveLanded());
+        // Spotify now lists the playlist it made, newest first, with the description it was given.
+        String described = SpotifyStandIn.json(spotify.requests("POST", "/v1/me/playlists").get(0).getBodyAsString())
+                .get("description").asText();
+        spotify.currentUserPlaylists("spotify-user-1", described);
+
+        Clock later = Clock.fixed(now.plus(PlaylistPublisher.LEASE).plusSeconds(1), ZoneOffset.UTC);
+        APIGatewayV2HTTPResponse retried = handler(spotifyDestination(later), later)
+                .handleRequest(request(body(ids), "key-killed-at-create"), null);
+
+        assertEquals(201, retried.getStatusCode(), retried.getBody());
+        assertEquals(SpotifyStandIn.PLAYLIST_ID, json(retried).get("playlistId").asText());
+        assertEquals(1, spotify.requests("POST", "/v1/me/playlists").size(), "one playlist in the runner's account");
+        assertEquals(1, spotify.requests("GET", "/v1/me/playlists").size());
+        assertEquals(2, spotify.itemCalls().size());
+        assertEquals(uris(ids), spotify.playlistContents());
+    }
+
+    @Test
+    void aPublishKilledBeforeTheCreateReachedSpotifyCreatesItOnTheRetry() {
+        connectSpotify("access-token-1", now.plus(Duration.ofHours(1)));
+        spotify.playlistCreation();
+        spotify.itemAdditions();
+        spotify.currentUserPlaylists("spotify-user-1", "Tempo run from last week · "
+                + PlaylistMarker.of(RUNNER, RUNNER + ":an-earlier-key").tag());
+        List<String> ids = trackIds(3);
+        SpotifyPlaylists real = spotifyDestination(clock());
+        PlaylistDestination dying = new DyingDestination(real, DyingDestination.At.BEFORE_CREATE);
+        assertThrows(Killed.class, () -> handler(dying, clock()).handleRequest(request(body(ids), "key-killed-early"), null));
+
+        Clock later = Clock.fixed(now.plus(PlaylistPublisher.LEASE).plusSeconds(1), ZoneOffset.UTC);
+        APIGatewayV2HTTPResponse retried = handler(spotifyDestination(later), later)
+                .handleRequest(request(body(ids), "key-killed-early"), null);
+
+        assertEquals(201, retried.getStatusCode(), retried.getBody());
+        assertEquals(2, spotify.requests("GET", "/v1/me/playlists").size(), "looked through both pages, found only another publish's playlist");
+        assertEquals(1, spotify.requests("POST", "/v1/me/playlists").size());
         assertEquals(uris(ids), spotify.playlistContents());
     }
 
@@ -373,6 +446,7 @@ class PublishHandlerTest {
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertEquals(1, spotify.requests("POST", "/api/token").size());
         assertEquals(2, spotify.requests("POST", "/v1/me/playlists").size());
+        assertTrue(spotify.requests("GET", "/v1/me/playlists").isEmpty(), "a 401 made nothing: no need to look for it");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.runtothebeats.functions.publish;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -54,6 +55,39 @@ final class SpotifyStandIn implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo("/v1/playlists/" + PLAYLIST_ID + "/items")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"href\":\"x\",\"items\":[],\"limit\":1,\"next\":null,\"offset\":0,\"previous\":null,\"total\":" + total + "}")));
+    }
+
+    /**
+     * {@code GET /v1/me/playlists}: a first page holding {@link #PLAYLIST_ID} (owned by {@code owner}, with
+     * {@code description}) then 49 older playlists of the same owner, and a last page of 20 more.
+     */
+    void currentUserPlaylists(String owner, String description) {
+        StringBuilder first = new StringBuilder(listed(PLAYLIST_ID, description, owner));
+        for (int i = 1; i < 50; i++) {
+            first.append(',').append(listed(String.format("olderPlaylist%09d", i), "An older run " + i, owner));
+        }
+        StringBuilder last = new StringBuilder();
+        for (int i = 50; i < 70; i++) {
+            last.append(i > 50 ? "," : "").append(listed(String.format("olderPlaylist%09d", i), "An older run " + i, owner));
+        }
+        playlistsPage(0, first, "\"https://api.spotify.com/v1/me/playlists?offset=50&limit=50\"");
+        playlistsPage(50, last, "null");
+    }
+
+    private void playlistsPage(int offset, CharSequence items, String next) {
+        server.stubFor(get(urlPathEqualTo("/v1/me/playlists")).withQueryParam("offset", equalTo(Integer.toString(offset)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"href\":\"https://api.spotify.com/v1/me/playlists?offset=" + offset + "&limit=50\","
+                                + "\"limit\":50,\"next\":" + next + ",\"offset\":" + offset + ",\"previous\":null,"
+                                + "\"total\":70,\"items\":[" + items + "]}")));
+    }
+
+    private static String listed(String id, String description, String owner) {
+        return "{\"collaborative\":false,\"description\":" + Json.MAPPER.valueToTree(description) + ","
+                + "\"external_urls\":{\"spotify\":\"https://open.spotify.com/playlist/" + id + "\"},\"id\":\"" + id + "\","
+                + "\"name\":\"Run\",\"owner\":{\"id\":\"" + owner + "\",\"type\":\"user\"},\"public\":false,"
+                + "\"items\":{\"href\":\"https://api.spotify.com/v1/playlists/" + id + "/items\",\"total\":0},"
+                + "\"type\":\"playlist\",\"uri\":\"spotify:playlist:" + id + "\"}";
     }
 
     void tokenRefresh(String newAccessToken) {

@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * Publish progress in the publications table (pk {@code idempotencyKey}). The record is created with a
  * conditional put; the lease ({@code leaseOwner}, {@code leaseUntil} epoch ms) and every progress write are
- * conditional updates, so duplicates and zombies cannot create a second playlist or rewind progress. Records
+ * conditional updates, so duplicates and zombies cannot create a second playlist or rewind progress.
+ * {@code createAttemptedAt} (ISO-8601) is written under the lease before each create, and only while no
+ * {@code playlistId} is recorded: it tells a retry that a create may have landed unrecorded. Records
  * expire ({@code expiresAt}, TTL) after {@link #RETENTION}: long after any client retries.
  */
 public final class DynamoPublicationStore implements PublicationStore {
@@ -58,7 +60,8 @@ public final class DynamoPublicationStore implements PublicationStore {
         }
         Map<String, AttributeValue> item = response.item();
         return Optional.of(new Publication(idempotencyKey, item.get("runnerId").s(), item.get("fingerprint").s(),
-                Integer.parseInt(item.get("trackCount").n()), text(item, "playlistId"), text(item, "playlistUrl"),
+                Integer.parseInt(item.get("trackCount").n()), instant(item, "createAttemptedAt"),
+                text(item, "playlistId"), text(item, "playlistUrl"),
                 Integer.parseInt(item.get("itemsAdded").n()), "COMPLETED".equals(text(item, "status"))));
     }
 
@@ -87,6 +90,12 @@ public final class DynamoPublicationStore implements PublicationStore {
         } catch (ConditionalCheckFailedException notOurs) {
             // Released already (complete) or taken over after lapsing: nothing of ours to release.
         }
+    }
+
+    @Override
+    public void recordCreateAttempt(String idempotencyKey, String owner, Instant at) {
+        updateAsOwner(idempotencyKey, owner, "SET createAttemptedAt = :at, #status = :status",
+                " AND attribute_not_exists(playlistId)", Map.of(":at", s(at.toString()), ":status", s("CREATE_ATTEMPTED")));
     }
 
     @Override
@@ -130,6 +139,11 @@ public final class DynamoPublicationStore implements PublicationStore {
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null ? value.s() : null;
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = text(item, name);
+        return value != null ? Instant.parse(value) : null;
     }
 
     private static AttributeValue s(String value) {

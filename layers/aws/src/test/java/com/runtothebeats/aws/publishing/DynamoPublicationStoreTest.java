@@ -2,6 +2,7 @@ package com.runtothebeats.aws.publishing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,30 @@ class DynamoPublicationStoreTest {
         assertEquals("playlist-1", done.playlistId());
         assertEquals(200, done.itemsAdded());
         assertTrue(store.claim("k", "worker-c", NOW.plusSeconds(201), NOW.plusSeconds(300)), "completing releases the lease");
+    }
+
+    @Test
+    void aCreateAttemptIsNotedUnderTheLeaseAndOnlyUntilThePlaylistIdIsRecorded() {
+        store.beginOrFind(Publication.begin("k", "runner-1", "f", 10), NOW);
+        assertNull(store.find("k").orElseThrow().createAttemptedAt());
+        assertTrue(store.claim("k", "worker-a", NOW, NOW.plusSeconds(120)));
+        assertThrows(PublishInProgressException.class, () -> store.recordCreateAttempt("k", "worker-b", NOW),
+                "only the lease holder");
+
+        store.recordCreateAttempt("k", "worker-a", NOW.plusSeconds(1));
+        Publication attempted = store.find("k").orElseThrow();
+        assertEquals(NOW.plusSeconds(1), attempted.createAttemptedAt());
+        assertTrue(attempted.createMayHaveLanded(), "the worker may die here: the next one must look first");
+
+        // The next worker, after the lease lapsed, tries again (the lookup found nothing) and records the id.
+        assertTrue(store.claim("k", "worker-b", NOW.plusSeconds(121), NOW.plusSeconds(241)));
+        store.recordCreateAttempt("k", "worker-b", NOW.plusSeconds(122));
+        store.recordPlaylist("k", "worker-b", "playlist-1", "https://open.spotify.com/playlist/playlist-1");
+        Publication created = store.find("k").orElseThrow();
+        assertEquals(NOW.plusSeconds(122), created.createAttemptedAt());
+        assertFalse(created.createMayHaveLanded());
+        assertThrows(PublishInProgressException.class, () -> store.recordCreateAttempt("k", "worker-b", NOW.plusSeconds(123)),
+                "once the id is recorded there is nothing more to create");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,7 +14,11 @@ import java.util.UUID;
  * <li>the publication record is created on first sight (a conditional put); a later request with the same
  * key but another body is refused, one whose publish finished gets the stored result;</li>
  * <li>the worker takes a lease on the record, so two simultaneous deliveries never both create a playlist;</li>
- * <li>the playlist is created once and its id recorded before any item is added;</li>
+ * <li>the playlist is created once and its id recorded before any item is added. Before the create the
+ * record notes {@code createAttemptedAt}, and the playlist carries a {@link PlaylistMarker} in its description:
+ * a worker that died between the destination's create and recording the id leaves a record that says so, and
+ * the next attempt looks for the marked playlist ({@link PlaylistDestination#findByMarker}) and adopts it
+ * instead of creating a second one;</li>
  * <li>items are added in order, ≤ 100 per call at their final position, recording {@code itemsAdded} after
  * every call. A resumed publish first asks the destination how many items the playlist holds, so an add
  * that landed just before an interruption is not repeated.</li>
@@ -68,13 +73,26 @@ public final class PlaylistPublisher {
         int added = publication.itemsAdded();
         String playlistId = publication.playlistId();
         String url = publication.playlistUrl();
-        if (playlistId == null) {
-            PlaylistDestination.CreatedPlaylist created = destination.create(runnerId, draft);
+        boolean resuming = playlistId != null;
+        if (!resuming) {
+            PlaylistMarker marker = PlaylistMarker.of(runnerId, key);
+            // A create whose id was never recorded may have landed: adopt that playlist rather than make another.
+            Optional<PlaylistDestination.CreatedPlaylist> earlier = publication.createMayHaveLanded()
+                    ? destination.findByMarker(runnerId, marker) : Optional.empty();
+            PlaylistDestination.CreatedPlaylist created;
+            if (earlier.isPresent()) {
+                created = earlier.get();
+                resuming = true;
+            } else {
+                publications.recordCreateAttempt(key, owner, clock.instant());
+                created = destination.create(runnerId, draft, marker);
+            }
             playlistId = created.id();
             url = created.url();
             publications.recordPlaylist(key, owner, playlistId, url);
-        } else if (added < uris.size()) {
-            // Resuming: an add may have landed after the last recorded progress.
+        }
+        if (resuming && added < uris.size()) {
+            // An add may have landed after the last recorded progress.
             int present = destination.itemCount(runnerId, playlistId);
             if (present > added && present <= uris.size()) {
                 added = present;

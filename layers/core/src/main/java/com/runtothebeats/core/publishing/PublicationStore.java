@@ -20,6 +20,14 @@ public interface PublicationStore {
 
     void release(String idempotencyKey, String owner);
 
+    /**
+     * Notes, before the destination is asked to create the playlist, that it is about to be: if the worker
+     * dies before {@link #recordPlaylist}, the next one knows to look for the playlist first.
+     *
+     * @throws PublishInProgressException when {@code owner} no longer holds the lease or a playlist id is recorded
+     */
+    void recordCreateAttempt(String idempotencyKey, String owner, Instant at);
+
     /** @throws PublishInProgressException when {@code owner} no longer holds the lease */
     void recordPlaylist(String idempotencyKey, String owner, String playlistId, String playlistUrl);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.runtothebeats.core.publishing.PlaylistDestination;
 import com.runtothebeats.core.publishing.PlaylistDraft;
+import com.runtothebeats.core.publishing.PlaylistMarker;
 import com.runtothebeats.lambda.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The local demo's destination when no Spotify app is configured: each playlist we would have created is a
- * JSON file ({@code <dir>/<playlistId>.json}: name, description, public flag and the ordered track URIs),
- * written atomically after every change. Nothing leaves the machine.
+ * JSON file ({@code <dir>/<playlistId>.json}: name, description with the publish's {@link PlaylistMarker},
+ * public flag and the ordered track URIs), written atomically after every change. Nothing leaves the machine.
  */
 public final class DryRunPlaylists implements PlaylistDestination {
 
@@ -33,7 +37,7 @@ public final class DryRunPlaylists implements PlaylistDestination {
     }
 
     @Override
-    public CreatedPlaylist create(String runnerId, PlaylistDraft draft) {
+    public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
         String id = "dry-run-" + com.runtothebeats.core.identity.Pkce.randomToken(random, 9);
         ObjectNode playlist = Json.MAPPER.createObjectNode();
         playlist.put("dryRun", true);
@@ -41,12 +45,30 @@ public final class DryRunPlaylists implements PlaylistDestination {
         playlist.put("playlistId", id);
         playlist.put("runnerId", runnerId);
         playlist.put("name", draft.name());
-        playlist.put("description", draft.description());
+        playlist.put("description", marker.describe(draft.description()));
         playlist.put("public", draft.isPublic());
         playlist.put("createdAt", clock.instant().toString());
         playlist.putArray("trackUris");
         write(id, playlist);
         return new CreatedPlaylist(id, file(id).toUri().toString());
+    }
+
+    /** Every dry-run playlist of the runner is looked at (there is no paging to bound it here). */
+    @Override
+    public Optional<CreatedPlaylist> findByMarker(String runnerId, PlaylistMarker marker) {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .map(DryRunPlaylists::readFile)
+                    .filter(p -> runnerId.equals(p.path("runnerId").asText()) && marker.isIn(p.path("description").asText()))
+                    .max(Comparator.comparing(p -> p.path("createdAt").asText()))
+                    .map(p -> p.path("playlistId").asText())
+                    .map(id -> new CreatedPlaylist(id, file(id).toUri().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list dry-run playlists in " + directory, e);
+        }
     }
 
     @Override
@@ -74,11 +96,15 @@ public final class DryRunPlaylists implements PlaylistDestination {
     }
 
     private ObjectNode read(String playlistId) {
+        return readFile(file(playlistId));
+    }
+
+    private static ObjectNode readFile(Path file) {
         try {
-            JsonNode node = Json.MAPPER.readTree(file(playlistId).toFile());
+            JsonNode node = Json.MAPPER.readTree(file.toFile());
             return (ObjectNode) node;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dry-run playlist " + playlistId, e);
+            throw new UncheckedIOException("cannot read dry-run playlist " + file.getFileName(), e);
         }
     }
 

@@ -19,8 +19,11 @@ import se.michaelthelin.spotify.model_objects.specification.User;
  */
 public final class SpotifyAuthorization {
 
-    /** What we ask for: create and fill playlists, and know who the runner is. */
-    public static final String SCOPES = "playlist-modify-private playlist-modify-public user-read-private";
+    /**
+     * What we ask for: create and fill playlists, know who the runner is, and list their private playlists
+     * (a resumed publish looks for the one an interrupted create made: {@link SpotifyPlaylists#findByMarker}).
+     */
+    public static final String SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private user-read-private";
 
     private final SpotifyAppCredentials app;
     private final SpotifyHttpTransport transport;

@@ -11,10 +11,13 @@ import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.publishing.DestinationUnavailableException;
 import com.runtothebeats.core.publishing.PlaylistDestination;
 import com.runtothebeats.core.publishing.PlaylistDraft;
+import com.runtothebeats.core.publishing.PlaylistMarker;
 import com.runtothebeats.core.time.Pause;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
  * retry policy: 429 → wait {@code Retry-After} and try again (a bounded number of times); 5xx → bounded retries
  * with exponential backoff; 401 → refresh once and try again; a dead refresh token → the link is marked
  * {@link LinkStatus#RECONNECT_REQUIRED} and {@link ReconnectRequiredException} tells the runner to reconnect.
+ * Created playlists carry their publish's {@link PlaylistMarker} in the description, which
+ * {@link #findByMarker} looks for when a create may have landed without its id being recorded.
  */
 public final class SpotifyPlaylists implements PlaylistDestination {
 
@@ -39,6 +44,8 @@ public final class SpotifyPlaylists implements PlaylistDestination {
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     static final int MAX_SERVER_ERROR_RETRIES = 3;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /** The scope without which {@code GET /v1/me/playlists} leaves private playlists out. */
+    static final String READ_PRIVATE_PLAYLISTS = "playlist-read-private";
 
     private final SpotifyHttpTransport transport;
     private final ProviderLinkStore links;
@@ -52,17 +59,84 @@ public final class SpotifyPlaylists implements PlaylistDestination {
         this.pause = pause;
     }
 
+    /**
+     * A create that failed ambiguously (5xx, timeout, broken connection) may still have made the playlist, so
+     * before sending it again we look for the marked playlist among the runner's newest and keep it if it is there.
+     * A refused one (401, 429) made nothing and is simply sent again.
+     */
     @Override
-    public CreatedPlaylist create(String runnerId, PlaylistDraft draft) {
-        CreatedPlaylistResponse created = call(runnerId, "create playlist", token -> new CreatePlaylistRequest.Builder(token)
+    public CreatedPlaylist create(String runnerId, PlaylistDraft draft, PlaylistMarker marker) {
+        AtomicBoolean mayHaveLanded = new AtomicBoolean();
+        return call(runnerId, "create playlist", token -> {
+            if (mayHaveLanded.get()) {
+                Optional<CreatedPlaylist> landed = marked(listPage(token, 0), spotifyUserId(runnerId), marker);
+                if (landed.isPresent()) {
+                    LOG.info("the interrupted create of runner {} had made its playlist: keeping it", runnerId);
+                    return landed.get();
+                }
+            }
+            try {
+                CreatedPlaylistResponse created = new CreatePlaylistRequest.Builder(token)
+                        .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
+                        .name(draft.name())
+                        .description(marker.describe(draft.description()))
+                        .isPublic(draft.isPublic())
+                        .collaborative(false)
+                        .build()
+                        .execute();
+                return new CreatedPlaylist(created.id(), created.url());
+            } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException | IOException e) {
+                mayHaveLanded.set(true);
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Pages through {@code GET /v1/me/playlists} (newest first, {@link CurrentUserPlaylistsRequest#MAX_LIMIT} a
+     * page) up to {@link #MARKER_SEARCH_LIMIT} playlists, for one the runner owns whose description carries the
+     * marker. Followed playlists are skipped: we could not add items to them.
+     */
+    @Override
+    public Optional<CreatedPlaylist> findByMarker(String runnerId, PlaylistMarker marker) {
+        String spotifyUserId = spotifyUserId(runnerId);
+        for (int offset = 0; offset < MARKER_SEARCH_LIMIT; offset += CurrentUserPlaylistsRequest.MAX_LIMIT) {
+            int pageOffset = offset;
+            CurrentUserPlaylistsRequest.Page page = call(runnerId, "list playlists", token -> listPage(token, pageOffset));
+            Optional<CreatedPlaylist> found = marked(page, spotifyUserId, marker);
+            if (found.isPresent() || !page.hasNext()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CurrentUserPlaylistsRequest.Page listPage(String token, int offset)
+            throws IOException, SpotifyWebApiException, ParseException {
+        return new CurrentUserPlaylistsRequest.Builder(token)
                 .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
-                .name(draft.name())
-                .description(draft.description())
-                .isPublic(draft.isPublic())
-                .collaborative(false)
+                .page(offset, CurrentUserPlaylistsRequest.MAX_LIMIT)
                 .build()
-                .execute());
-        return new CreatedPlaylist(created.id(), created.url());
+                .execute();
+    }
+
+    private static Optional<CreatedPlaylist> marked(CurrentUserPlaylistsRequest.Page page, String spotifyUserId,
+                                                    PlaylistMarker marker) {
+        return page.playlists().stream()
+                .filter(p -> marker.isIn(p.description()))
+                .filter(p -> spotifyUserId == null || spotifyUserId.equals(p.ownerId()))
+                .findFirst()
+                .map(p -> new CreatedPlaylist(p.id(), p.url()));
+    }
+
+    /** The runner's Spotify user id (a listed playlist's {@code owner.id}), warning when private playlists are hidden from us. */
+    private String spotifyUserId(String runnerId) {
+        Optional<ProviderLink> link = links.find(runnerId, Provider.SPOTIFY);
+        if (link.map(ProviderLink::scopes).filter(scopes -> !scopes.contains(READ_PRIVATE_PLAYLISTS)).isPresent()) {
+            LOG.warn("Spotify link of runner {} lacks {}: Spotify lists only its public playlists", runnerId,
+                    READ_PRIVATE_PLAYLISTS);
+        }
+        return link.map(ProviderLink::externalUserId).orElse(null);
     }
 
     @Override

@@ -92,7 +92,7 @@ class HeartRateReplayTest {
         samples = new DynamoHeartRateSamples(dynamo, "HeartRateTable");
         states = new DynamoRunnerHeartRates(dynamo, "RunnersTable");
         GoogleEndpoints google = GoogleEndpoints.of(standIn.baseUrl().toString(), standIn.baseUrl().toString());
-        GoogleOAuthClient oauth = new GoogleOAuthClient(google.token(), "local-google-client", null, Clock.systemUTC());
+        GoogleOAuthClient oauth = new GoogleOAuthClient(google, "local-google-client", null, Clock.systemUTC());
         GoogleHealthClient health = new GoogleHealthClient(google.healthApi(), Pause.SLEEP);
         SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
 

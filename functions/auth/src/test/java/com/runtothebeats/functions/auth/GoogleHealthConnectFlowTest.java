@@ -17,6 +17,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -79,6 +80,7 @@ class GoogleHealthConnectFlowTest {
     private DynamoHeartRateSamples samples;
     private DynamoRunnerHeartRates states;
     private SessionCookies sessions;
+    private GoogleHealthConnectFlow flow;
     private AuthHandler handler;
 
     @BeforeAll
@@ -103,7 +105,7 @@ class GoogleHealthConnectFlowTest {
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
         states = new DynamoRunnerHeartRates(dynamo, "runners");
         GoogleEndpoints endpoints = GoogleEndpoints.of(google.baseUrl(), google.baseUrl());
-        GoogleHealthConnectFlow flow = new GoogleHealthConnectFlow(endpoints, "client-id",
+        flow = new GoogleHealthConnectFlow(endpoints, "client-id",
                 "http://127.0.0.1:3000/auth/google-health/callback",
                 new GoogleOAuthClient(endpoints, "client-id", "client-secret", Clock.systemUTC()),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
@@ -327,5 +329,24 @@ class GoogleHealthConnectFlowTest {
 
         assertFalse(disconnectAndCheckForgotten("runner-1").path("revokedAtProvider").asBoolean(true));
         google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
+    }
+
+    @Test
+    void theSampleDisconnectEventNeedsASignedInRunnerAndInTheLocalDemoDisconnectsTheDemoRunner() throws Exception {
+        APIGatewayV2HTTPEvent sample = EventLoader.loadApiGatewayHttpEvent("../../events/auth/google-health-disconnect.json");
+        connectedWithHeartRate("demo-runner", "refresh-secret-demo");
+        googleRevokeAnswers(aResponse().withStatus(200));
+
+        assertEquals(401, handler.handleRequest(sample, null).getStatusCode(), "no session cookie");
+        assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isPresent());
+        google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
+
+        AuthHandler demo = new AuthHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
+                new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), Clock.systemUTC(), new SecureRandom(), "/dashboard");
+        APIGatewayV2HTTPResponse response = demo.handleRequest(sample, null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertTrue(Json.MAPPER.readTree(response.getBody()).path("revokedAtProvider").asBoolean());
+        assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isEmpty());
+        assertEquals("refresh-secret-demo", theOneRevokeRequest().get("token"));
     }
 }

@@ -23,6 +23,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
     Path playlists;
 
+    @Option(names = {"-v", "--verbose"}, description = "The stand-ins' and the model loader's output on stderr (default: <state>/logs/functions.log).")
+    boolean verbose;
+
     @Option(names = "--headroom", description = {"Also score the hindsight yardstick: each track predicted by the median of",
             "the other tracks of its playlist, later ones included. Not a predictor; it shows how much room",
             "the playlist's own tracks leave below the baselines."})
@@ -30,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return LocalModels.withPromotedModel(stack, playlists, (data, model, out) ->
+        return LocalModels.withPromotedModel(stack, playlists, verbose, (data, model, out, err) ->
                 EvaluationTable.print(EvaluationTable.evaluate(data.playlists(), model, model.transform(), headroom), out));
     }
 }

@@ -11,7 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the terminal of {@code ./beats serve} and {@code ./beats pipeline} to the product's own lines: the
+ * Keeps the terminal of {@code ./beats serve}, {@code pipeline}, {@code recommend}, {@code predict-next} and
+ * {@code evaluate} to the product's own lines: the
  * functions' Powertools JSON logs, their metric documents and the stand-ins' chatter (DynamoDB Local's banner,
  * S3Mock's Spring Boot and the old AWS SDK's java.util.logging lines) go to {@code <state>/logs/functions.log}.
  * Everything of the process writes to {@link System#out}/{@link System#err} (log4j's console follows them),
@@ -30,12 +31,26 @@ final class FunctionLogFile implements AutoCloseable {
     private final PrintStream terminalErr;
     private final PrintStream file;
     private final Path path;
+    private boolean stdoutLent;
 
     private FunctionLogFile(PrintStream terminalOut, PrintStream terminalErr, PrintStream file, Path path) {
         this.terminalOut = terminalOut;
         this.terminalErr = terminalErr;
         this.file = file;
         this.path = path;
+    }
+
+    /**
+     * For commands whose stdout is their result (a playlist, JSON lines, a table): like {@link #divert}, and
+     * when verbose, everything else printed meanwhile goes to stderr, so {@link #terminal()} stays clean.
+     */
+    static FunctionLogFile divertKeepingStdoutForResults(Path stateDir, boolean verbose) throws IOException {
+        FunctionLogFile logs = divert(stateDir, verbose);
+        if (logs.file == null) {
+            System.setOut(logs.terminalErr);
+            logs.stdoutLent = true;
+        }
+        return logs;
     }
 
     static Path pathIn(Path stateDir) {
@@ -81,6 +96,9 @@ final class FunctionLogFile implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stdoutLent) {
+            System.setOut(terminalOut);
+        }
         if (file != null) {
             System.setOut(terminalOut);
             System.setErr(terminalErr);

@@ -27,23 +27,21 @@ final class LocalModels {
     /** What a model command does once the file is read and the promoted model loaded. */
     @FunctionalInterface
     interface ModelWork {
-        void run(DatasetPlaylists data, FlowSequenceModel model, PrintStream out) throws Exception;
+        void run(DatasetPlaylists data, FlowSequenceModel model, PrintStream out, PrintStream err) throws Exception;
     }
 
     /**
      * Reads the playlists file, starts the local stack and loads the promoted model, then runs {@code work}
-     * with the real stdout: everything else (the stand-ins, the model loader) is sent to stderr meanwhile, so
-     * stdout carries nothing but the command's own output.
+     * with the terminal's stdout and stderr. The stand-ins' and the model loader's output goes to the state's
+     * log file meanwhile (with {@code verbose}: to stderr), so stdout carries nothing but the command's own
+     * output and stderr only its messages.
      */
-    static int withPromotedModel(StackOptions stack, Path playlists, ModelWork work) throws Exception {
-        PrintStream out = System.out;
+    static int withPromotedModel(StackOptions stack, Path playlists, boolean verbose, ModelWork work) throws Exception {
         DatasetPlaylists data = readPlaylists(playlists, System.err);
-        System.setOut(System.err);
-        try (LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = loader(local)) {
-            work.run(data, promoted(loader, local), out);
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
+                LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = loader(local)) {
+            work.run(data, promoted(loader, local), logs.terminal(), logs.terminalErrors());
             return 0;
-        } finally {
-            System.setOut(out);
         }
     }
 

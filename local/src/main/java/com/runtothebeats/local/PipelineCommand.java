@@ -70,12 +70,8 @@ final class PipelineCommand implements Callable<Integer> {
         sourceNode.put("type", "dataset");
         sourceNode.put("location", source.toAbsolutePath().toString());
 
-        PrintStream stdout = System.out;
         // functions' JSON logs, metric documents and the stand-ins' banners go to the log file; progress stays on stdout
-        FunctionLogFile logs = FunctionLogFile.divert(stack.stateDir(), verbose);
-        if (verbose || System.getenv("BEATS_DEBUG") != null) {
-            System.setOut(System.err);
-        }
+        FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
         long started = System.nanoTime();
         try (logs; LocalStack local = LocalStack.start(stack.options())) {
             if (!logs.whereLine().isEmpty()) {
@@ -92,8 +88,6 @@ final class PipelineCommand implements Callable<Integer> {
         } catch (StateMachineInterpreter.ExecutionFailed e) {
             out.printf("Failed in %s after %.1f s: %s%n  %s%n", e.state(), (System.nanoTime() - started) / 1e9, e.error(), e.errorCause());
             return 1;
-        } finally {
-            System.setOut(stdout);
         }
     }
 

@@ -22,11 +22,14 @@ final class PredictNextCommand implements Callable<Integer> {
     @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
     Path playlists;
 
+    @Option(names = {"-v", "--verbose"}, description = "The stand-ins' and the model loader's output on stderr (default: <state>/logs/functions.log).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
-        return LocalModels.withPromotedModel(stack, playlists, (data, model, out) -> {
+        return LocalModels.withPromotedModel(stack, playlists, verbose, (data, model, out, err) -> {
             long lines = PredictNextLines.write(data, model, model.transform(), out);
-            System.err.printf("%d predictions from model %s for %d playlists%n", lines, model.version(), data.playlists().size());
+            err.printf("%d predictions from model %s for %d playlists%n", lines, model.version(), data.playlists().size());
         });
     }
 }

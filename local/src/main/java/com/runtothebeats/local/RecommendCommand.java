@@ -83,6 +83,9 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--harmony", paramLabel = "strict|prefer", description = "strict: only Camelot-compatible transitions (default); prefer: any key, at a cost per step.")
     String harmony;
 
+    @Option(names = {"-v", "--verbose"}, description = "The function's logs and the stand-ins' output on stderr (default: <state>/logs/functions.log).")
+    boolean verbose;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "table (default) or json: the API's response body, exactly.")
     String format;
 
@@ -96,12 +99,11 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         String event = event(body()).toString();
         PrintStream stdout = System.out;
-        System.setOut(System.err); // handler logs and metrics must not mix with the playlist
         JsonNode response;
-        try (LocalStack local = LocalStack.start(stack.options())) {
+        // handler logs, metrics and the stand-ins' banners must not mix with the playlist
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
+                LocalStack local = LocalStack.start(stack.options())) {
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
-        } finally {
-            System.setOut(stdout);
         }
         int status = response.path("statusCode").asInt();
         String body = response.path("body").asText();

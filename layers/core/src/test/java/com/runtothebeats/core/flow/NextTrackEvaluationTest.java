@@ -27,6 +27,21 @@ class NextTrackEvaluationTest {
         return new Track(id, id, "", "", 0, new AudioFeatures(value, value, value, value, value, value, value, value, 0, 1, 120, 1000));
     }
 
+    /** Playlists whose tracks scatter around a centre of their own, in random order (no signal in the order). */
+    private static List<PlaylistSequence> exchangeablePlaylists(long seed, int count, int length, double spread) {
+        Random random = new Random(seed);
+        List<PlaylistSequence> playlists = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            double centre = random.nextGaussian();
+            List<Track> tracks = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                tracks.add(track("t" + p + "-" + i, centre + spread * random.nextGaussian()));
+            }
+            playlists.add(new PlaylistSequence("p" + p, "g", "s", tracks));
+        }
+        return playlists;
+    }
+
     @Test
     void baselinesPredictFromTheHistoryOnly() {
         List<AudioFeatures> history = List.of(track("a", 0.1).features(), track("b", 0.5).features(), track("c", 0.3).features());
@@ -72,17 +87,7 @@ class NextTrackEvaluationTest {
 
     @Test
     void onExchangeableTracksHindsightIsTheFloorForTheRunningMedian() {
-        Random random = new Random(11);
-        List<PlaylistSequence> playlists = new ArrayList<>();
-        for (int p = 0; p < 30; p++) {
-            double centre = random.nextGaussian();
-            List<Track> tracks = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                tracks.add(track("t" + p + "-" + i, centre + 0.4 * random.nextGaussian()));
-            }
-            playlists.add(new PlaylistSequence("p" + p, "g", "s", tracks));
-        }
-        NextTrackEvaluation evaluation = new NextTrackEvaluation(IDENTITY, playlists);
+        NextTrackEvaluation evaluation = new NextTrackEvaluation(IDENTITY, exchangeablePlaylists(11, 30, 25, 0.4));
         double runningMedian = evaluation.evaluateBaselines().get("running-median").mae();
         double hindsight = evaluation.evaluateHindsight().mae();
         assertTrue(hindsight < runningMedian, hindsight + " vs " + runningMedian);
@@ -92,17 +97,7 @@ class NextTrackEvaluationTest {
 
     @Test
     void evaluatesEveryBaselineAndTheRealisticOrderHolds() {
-        Random random = new Random(5);
-        List<PlaylistSequence> playlists = new ArrayList<>();
-        for (int p = 0; p < 20; p++) {
-            double centre = random.nextGaussian();
-            List<Track> tracks = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                tracks.add(track("t" + p + "-" + i, centre + 0.3 * random.nextGaussian()));
-            }
-            playlists.add(new PlaylistSequence("p" + p, "g", "s", tracks));
-        }
-        Map<String, FlowMetrics> baselines = new NextTrackEvaluation(IDENTITY, playlists).evaluateBaselines();
+        Map<String, FlowMetrics> baselines = new NextTrackEvaluation(IDENTITY, exchangeablePlaylists(5, 20, 30, 0.3)).evaluateBaselines();
         assertEquals(List.of("global-mean", "last-track", "running-mean", "running-median"), List.copyOf(baselines.keySet()));
         assertTrue(baselines.get("running-median").mae() < baselines.get("global-mean").mae());
         assertTrue(baselines.get("running-mean").mae() < baselines.get("last-track").mae());

@@ -73,7 +73,18 @@ export async function startHome(runnerPromise) {
     event.preventDefault();
     const disconnectForm = event.currentTarget;
     try {
-      await api.post('/auth/google-health/disconnect');
+      const result = await api.post('/auth/google-health/disconnect');
+      if (result && result.revokedAtProvider === false) {
+        // Our copy is gone, but Google may still list the app: say so instead of reloading the message away.
+        disconnectForm.hidden = true;
+        const connect = document.getElementById('fitbit-connect');
+        connect.textContent = 'Connect Fitbit';
+        connect.setAttribute('href', '/auth/google-health/start');
+        document.getElementById('fitbit-status').textContent = 'Fitbit is disconnected and your heart-rate data is '
+          + 'deleted here. Google could not confirm that our access ended: to be sure, remove Run to the Beats under '
+          + 'third-party apps & services in your Google Account.';
+        return;
+      }
       window.location.reload();
     } catch (error) {
       showFormError(disconnectForm, error.message);

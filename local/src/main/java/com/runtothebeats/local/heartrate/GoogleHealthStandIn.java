@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /o/oauth2/v2/auth} consents at once: redirects to {@code redirect_uri} with a code;</li>
  *   <li>{@code POST /token}: the authorization-code grant (checking the PKCE verifier) and refreshes;</li>
+ *   <li>{@code POST /revoke}: ends the grant of a refresh or access token (its refresh token and every access
+ *       token issued under it), 400 {@code invalid_token} for a token it does not know (any more);</li>
  *   <li>{@code GET /v4/users/me/identity} and {@code GET /v4/users/me/dataTypes/heart-rate/dataPoints} (the
  *       physical-time filter with {@code >=}/{@code <}, newest first, {@code pageSize}/{@code pageToken},
  *       {@code beatsPerMinute} as a string), answering 401 to tokens it did not issue.</li>
@@ -55,7 +57,8 @@ public final class GoogleHealthStandIn implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentSkipListMap<Instant, Integer> samples = new ConcurrentSkipListMap<>();
     private final Map<String, String> codeChallenges = new ConcurrentHashMap<>();
-    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    /** Access token → the refresh token of the grant it was issued under. */
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
 
     private GoogleHealthStandIn(HttpServer server, String healthUserId) {
@@ -70,6 +73,7 @@ public final class GoogleHealthStandIn implements AutoCloseable {
             GoogleHealthStandIn standIn = new GoogleHealthStandIn(server, healthUserId);
             server.createContext("/o/oauth2/v2/auth", standIn::authorize);
             server.createContext("/token", standIn::token);
+            server.createContext("/revoke", standIn::revoke);
             server.createContext("/v4/users/me/identity", standIn::identity);
             server.createContext("/v4/users/me/dataTypes/heart-rate/dataPoints", standIn::dataPoints);
             server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
@@ -128,23 +132,35 @@ public final class GoogleHealthStandIn implements AutoCloseable {
             }
             String refresh = token("refresh");
             refreshTokens.add(refresh);
-            json(exchange, 200, grant(refresh));
+            json(exchange, 200, grant(refresh, true));
         } else if (grant.equals("refresh_token") && refreshTokens.contains(form.getOrDefault("refresh_token", ""))) {
-            json(exchange, 200, grant(null));
+            json(exchange, 200, grant(form.get("refresh_token"), false));
         } else {
             json(exchange, 400, Map.of("error", "invalid_grant"));
         }
     }
 
-    private Map<String, Object> grant(String refreshToken) {
+    private void revoke(HttpExchange exchange) throws IOException {
+        String token = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                .getOrDefault("token", "");
+        String refresh = refreshTokens.contains(token) ? token : accessTokens.get(token);
+        if (refresh == null || !refreshTokens.remove(refresh)) {
+            json(exchange, 400, Map.of("error", "invalid_token", "error_description", "Token expired or revoked"));
+            return;
+        }
+        accessTokens.values().removeIf(refresh::equals);
+        json(exchange, 200, Map.of());
+    }
+
+    private Map<String, Object> grant(String refreshToken, boolean includeRefreshToken) {
         String access = token("access");
-        accessTokens.add(access);
+        accessTokens.put(access, refreshToken);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", access);
         body.put("expires_in", 3599);
         body.put("token_type", "Bearer");
         body.put("scope", "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly");
-        if (refreshToken != null) {
+        if (includeRefreshToken) {
             body.put("refresh_token", refreshToken);
         }
         return body;
@@ -193,7 +209,7 @@ public final class GoogleHealthStandIn implements AutoCloseable {
 
     private boolean authorized(HttpExchange exchange) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header != null && header.startsWith("Bearer ") && accessTokens.contains(header.substring(7))) {
+        if (header != null && header.startsWith("Bearer ") && accessTokens.containsKey(header.substring(7))) {
             return true;
         }
         json(exchange, 401, Map.of("error", Map.of("code", 401, "status", "UNAUTHENTICATED")));

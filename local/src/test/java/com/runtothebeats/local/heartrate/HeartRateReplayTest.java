@@ -1,6 +1,7 @@
 package com.runtothebeats.local.heartrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -17,6 +18,7 @@ import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.heartrate.HeartRateSync;
 import com.runtothebeats.core.heartrate.RecordedRun;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.identity.ConsentRevokedException;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.TokenRefresher;
@@ -78,6 +80,8 @@ class HeartRateReplayTest {
     private DynamoHeartRateSamples samples;
     private DynamoRunnerHeartRates states;
     private DynamoProviderLinkStore links;
+    private GoogleOAuthClient oauth;
+    private AuthHandler auth;
     private InProcessTarget target;
 
     @BeforeEach
@@ -92,11 +96,11 @@ class HeartRateReplayTest {
         samples = new DynamoHeartRateSamples(dynamo, "HeartRateTable");
         states = new DynamoRunnerHeartRates(dynamo, "RunnersTable");
         GoogleEndpoints google = GoogleEndpoints.of(standIn.baseUrl().toString(), standIn.baseUrl().toString());
-        GoogleOAuthClient oauth = new GoogleOAuthClient(google.token(), "local-google-client", null, Clock.systemUTC());
+        oauth = new GoogleOAuthClient(google, "local-google-client", null, Clock.systemUTC());
         GoogleHealthClient health = new GoogleHealthClient(google.healthApi(), Pause.SLEEP);
         SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
 
-        AuthHandler auth = new AuthHandler(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
+        auth = new AuthHandler(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
                 List.of(new GoogleHealthConnectFlow(google, "local-google-client",
                         "http://127.0.0.1:3000/auth/google-health/callback", oauth, health, links, samples, states)),
                 Clock.systemUTC(), new SecureRandom(), "/dashboard");
@@ -143,6 +147,21 @@ class HeartRateReplayTest {
         assertTrue(state.suggestedTargetTempo() >= 120 && state.suggestedTargetTempo() <= 185);
         assertTrue(summary.lastSample().isBefore(Instant.now()), "a replayed run lies in the past");
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("117 bpm"));
+    }
+
+    @Test
+    void disconnectingRevokesTheGrantAtTheStandIn() throws Exception {
+        target.connect(standIn);
+        String refreshToken = links.find("demo-runner", Provider.GOOGLE_HEALTH).orElseThrow().refreshToken();
+        oauth.refresh(refreshToken);
+
+        APIGatewayV2HTTPResponse disconnected = auth.handleRequest(
+                InProcessTarget.event("POST", "/auth/google-health/disconnect", null, Map.of()), null);
+
+        assertEquals(200, disconnected.getStatusCode(), disconnected.getBody());
+        assertTrue(Json.MAPPER.readTree(disconnected.getBody()).path("revokedAtProvider").asBoolean());
+        assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isEmpty());
+        assertThrows(ConsentRevokedException.class, () -> oauth.refresh(refreshToken), "the grant is over at Google");
     }
 
     /** The handlers of ./beats serve, called in this process with API Gateway payload v2 events. */

@@ -61,7 +61,7 @@ record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<Conn
         String clientSecret = env.get("GOOGLE_CLIENT_SECRET")
                 .or(() -> env.get("GOOGLE_CLIENT_SECRET_PARAMETER").map(parameters)).orElse(null);
         return new GoogleHealthConnectFlow(endpoints, clientId, env.require("GOOGLE_REDIRECT_URI"),
-                new GoogleOAuthClient(endpoints.token(), clientId, clientSecret, clock),
+                new GoogleOAuthClient(endpoints, clientId, clientSecret, clock),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links,
                 new DynamoHeartRateSamples(dynamo, env.require("HEART_RATE_TABLE")),
                 new DynamoRunnerHeartRates(dynamo, env.require("RUNNERS_TABLE")));

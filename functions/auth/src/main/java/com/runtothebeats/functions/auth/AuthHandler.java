@@ -185,9 +185,14 @@ public class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
         if (flow == null) {
             return HttpResponses.error(409, "provider_not_configured", provider.id() + " is not configured on this deployment.", "provider");
         }
-        flow.disconnect(session.runnerId());
-        LOG.info("{} disconnected for runner {}", provider.id(), session.runnerId());
-        return HttpResponses.json(200, Map.of("provider", provider.id(), "status", "DISCONNECTED"));
+        boolean revokedAtProvider = flow.disconnect(session.runnerId());
+        LOG.info("{} disconnected for runner {} (revoked at provider: {})", provider.id(), session.runnerId(),
+                revokedAtProvider);
+        return HttpResponses.json(200, new Disconnected(provider.id(), "DISCONNECTED", revokedAtProvider));
+    }
+
+    /** The disconnect answer; {@code revokedAtProvider} false means the runner may still see us in their account there. */
+    record Disconnected(String provider, String status, boolean revokedAtProvider) {
     }
 
     private APIGatewayV2HTTPResponse logout(APIGatewayV2HTTPEvent event) {

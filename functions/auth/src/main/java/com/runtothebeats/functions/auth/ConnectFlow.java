@@ -30,6 +30,11 @@ public interface ConnectFlow {
      */
     String complete(String code, String codeVerifier, String runnerId);
 
-    /** Forgets the runner's link at this provider (tokens deleted). */
-    void disconnect(String runnerId);
+    /**
+     * Forgets the runner's link at this provider (tokens deleted), after revoking the grant at the provider
+     * where it has a revocation endpoint. The local deletion never depends on the provider answering.
+     *
+     * @return true when the provider confirmed the grant is gone, false when nothing was revoked there
+     */
+    boolean disconnect(String runnerId);
 }

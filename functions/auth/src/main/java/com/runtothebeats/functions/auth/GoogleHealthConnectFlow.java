@@ -1,5 +1,6 @@
 package com.runtothebeats.functions.auth;
 
+import com.runtothebeats.aws.tokens.TokenDecryptionException;
 import com.runtothebeats.core.heartrate.HeartRateSamples;
 import com.runtothebeats.core.heartrate.RunnerHeartRates;
 import com.runtothebeats.core.identity.ConsentRevokedException;
@@ -18,15 +19,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connecting a runner's Fitbit through the Google Health API: Google's consent page (PKCE S256,
  * {@code access_type=offline} and {@code prompt=consent} so that a refresh token is always granted, the
  * heart-rate scope), then the code exchange and {@code users/me/identity} for the {@code healthUserId} that
- * webhook notifications name the runner by. Disconnecting forgets the tokens and the runner's samples.
+ * webhook notifications name the runner by. Disconnecting revokes the grant at Google and forgets the tokens
+ * and the runner's samples.
  */
 public final class GoogleHealthConnectFlow implements ConnectFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleHealthConnectFlow.class);
 
     private final GoogleEndpoints endpoints;
     private final String clientId;
@@ -105,10 +112,43 @@ public final class GoogleHealthConnectFlow implements ConnectFlow {
         return runnerId;
     }
 
+    /**
+     * Revokes the grant at Google, then forgets the link, the runner's samples and heart-rate state. The runner
+     * asked us to forget them, so the local deletion happens whatever Google answers (down, timed out). Revoking
+     * comes first so that a failed deletion can be retried with the token still there (a token revoked by the
+     * first attempt then answers {@code invalid_token}, which counts as revoked).
+     *
+     * @return true when Google confirmed the grant is gone; false when there was no refresh token to revoke or
+     *         Google could not confirm it (the runner can still remove access in their Google Account)
+     */
     @Override
-    public void disconnect(String runnerId) {
+    public boolean disconnect(String runnerId) {
+        boolean revoked = storedRefreshToken(runnerId).map(token -> revokeAtGoogle(runnerId, token)).orElse(false);
         links.delete(runnerId, Provider.GOOGLE_HEALTH);
         samples.deleteAll(runnerId);
         states.clear(runnerId);
+        return revoked;
+    }
+
+    private Optional<String> storedRefreshToken(String runnerId) {
+        try {
+            return links.find(runnerId, Provider.GOOGLE_HEALTH).map(ProviderLink::refreshToken);
+        } catch (TokenDecryptionException unreadable) {
+            // Sealed under a key we no longer have: it cannot be revoked, and it is still forgotten.
+            LOG.warn("google-health tokens of runner {} cannot be decrypted; nothing revoked at Google", runnerId);
+            return Optional.empty();
+        }
+    }
+
+    private boolean revokeAtGoogle(String runnerId, String refreshToken) {
+        try {
+            oauth.revoke(refreshToken);
+            return true;
+        } catch (GoogleApiException | UncheckedIOException unavailable) {
+            // The messages carry the status and OAuth error code only; the token travels in the request body.
+            LOG.warn("google-health grant of runner {} not revoked at Google ({}); deleting our copy anyway",
+                    runnerId, unavailable.getMessage());
+            return false;
+        }
     }
 }

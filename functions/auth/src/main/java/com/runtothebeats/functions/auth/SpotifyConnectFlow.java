@@ -75,8 +75,13 @@ public final class SpotifyConnectFlow implements ConnectFlow {
         return owner;
     }
 
+    /**
+     * Spotify's Web API has no token revocation endpoint: only the runner can remove the app, on their Spotify
+     * account's Apps page. So this forgets the tokens and reports that nothing was revoked at Spotify.
+     */
     @Override
-    public void disconnect(String runnerId) {
+    public boolean disconnect(String runnerId) {
         links.delete(runnerId, Provider.SPOTIFY);
+        return false;
     }
 }

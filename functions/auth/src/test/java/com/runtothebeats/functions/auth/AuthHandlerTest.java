@@ -286,7 +286,10 @@ class AuthHandlerTest {
 
         APIGatewayV2HTTPEvent disconnect = request("POST", "/auth/spotify/disconnect", null, cookies);
         disconnect.getHeaders().put("x-csrf-token", cookieValue(signedIn, "beats_csrf"));
-        assertEquals(200, handler.handleRequest(disconnect, null).getStatusCode());
+        APIGatewayV2HTTPResponse disconnected = handler.handleRequest(disconnect, null);
+        assertEquals(200, disconnected.getStatusCode());
+        assertEquals("{\"provider\":\"spotify\",\"status\":\"DISCONNECTED\",\"revokedAtProvider\":false}",
+                disconnected.getBody(), "Spotify has no revocation endpoint: only the runner can remove the app there");
         assertEquals(0, dynamo.scan(b -> b.tableName("links")).count());
 
         APIGatewayV2HTTPEvent logout = request("POST", "/auth/logout", null, cookies);

@@ -10,13 +10,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
@@ -31,6 +36,7 @@ import com.runtothebeats.core.identity.Pkce;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.time.Pause;
+import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.providers.googlehealth.GoogleEndpoints;
 import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
@@ -47,12 +53,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Connecting Google Health through the Auth function, against DynamoDB Local and a Google stand-in (WireMock). */
@@ -65,10 +75,12 @@ class GoogleHealthConnectFlowTest {
     Path stateDir;
 
     private AmazonDynamoDBLocal local;
+    private DynamoDbClient dynamo;
     private DynamoProviderLinkStore links;
     private DynamoHeartRateSamples samples;
     private DynamoRunnerHeartRates states;
     private SessionCookies sessions;
+    private GoogleHealthConnectFlow flow;
     private AuthHandler handler;
 
     @BeforeAll
@@ -86,16 +98,16 @@ class GoogleHealthConnectFlowTest {
     void setUp() {
         google.resetAll();
         local = DynamoDBEmbedded.create();
-        DynamoDbClient dynamo = local.dynamoDbClient();
+        dynamo = local.dynamoDbClient();
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.oauthStates("states"),
                 TableDefinitions.providerLinks("links"), TableDefinitions.heartRate("heart-rate"), TableDefinitions.runners("runners")));
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
         states = new DynamoRunnerHeartRates(dynamo, "runners");
         GoogleEndpoints endpoints = GoogleEndpoints.of(google.baseUrl(), google.baseUrl());
-        GoogleHealthConnectFlow flow = new GoogleHealthConnectFlow(endpoints, "client-id",
+        flow = new GoogleHealthConnectFlow(endpoints, "client-id",
                 "http://127.0.0.1:3000/auth/google-health/callback",
-                new GoogleOAuthClient(endpoints.token(), "client-id", "client-secret", Clock.systemUTC()),
+                new GoogleOAuthClient(endpoints, "client-id", "client-secret", Clock.systemUTC()),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
         sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), false);
         handler = new AuthHandler(sessions, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
@@ -210,23 +222,131 @@ class GoogleHealthConnectFlowTest {
         assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
     }
 
+    /** A connected runner with a sample and a heart-rate state, as a synced Fitbit leaves them. */
+    private void connectedWithHeartRate(String runnerId, String refreshToken) {
+        links.save(new ProviderLink(runnerId, Provider.GOOGLE_HEALTH, "hu-42", "access-secret-1",
+                Instant.now().plusSeconds(3000), refreshToken, GoogleEndpoints.HEART_RATE_SCOPE, LinkStatus.CONNECTED, 1));
+        List<HeartRateSample> readings = List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150));
+        samples.save(runnerId, readings);
+        states.save(runnerId, RunnerHeartRate.unknown().observe(readings, "google-health"));
+    }
+
+    private void googleRevokeAnswers(ResponseDefinitionBuilder answer) {
+        google.stubFor(post(urlPathEqualTo("/revoke")).willReturn(answer));
+    }
+
+    /** The disconnect's 200 body, after checking that nothing of the runner's Google Health data is left. */
+    private JsonNode disconnectAndCheckForgotten(String runnerId) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                request("POST", "/auth/google-health/disconnect", runnerId, null), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertTrue(links.find(runnerId, Provider.GOOGLE_HEALTH).isEmpty(), "tokens deleted");
+        assertEquals(0, samples.between(runnerId, Instant.EPOCH, Instant.now()).size(), "samples deleted");
+        assertTrue(states.find(runnerId).isEmpty(), "heart-rate state cleared");
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertEquals("google-health", body.path("provider").asText());
+        assertEquals("DISCONNECTED", body.path("status").asText());
+        return body;
+    }
+
+    /** The form Google's revocation endpoint received, after checking there was exactly one call. */
+    private Map<String, String> theOneRevokeRequest() {
+        List<LoggedRequest> revokes = google.findAll(postRequestedFor(urlPathEqualTo("/revoke")));
+        assertEquals(1, revokes.size());
+        assertEquals("application/x-www-form-urlencoded", revokes.get(0).getHeader("Content-Type"));
+        assertEquals("", revokes.get(0).getUrl().replaceFirst("^/revoke\\??", ""), "the token is never in the URL");
+        return query("http://x/?" + revokes.get(0).getBodyAsString());
+    }
+
     @Test
-    void disconnectForgetsTokensSamplesAndState() {
-        links.save(new ProviderLink("runner-1", Provider.GOOGLE_HEALTH, "hu-42", "a", Instant.now(), "r", null,
-                LinkStatus.CONNECTED, 1));
-        samples.save("runner-1", List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150)));
-        states.save("runner-1", RunnerHeartRate.unknown().observe(
-                List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150)), "google-health"));
+    void disconnectRevokesTheGrantAtGoogleAndForgetsTokensSamplesAndState() throws Exception {
+        connectedWithHeartRate("runner-1", "refresh-secret-1");
+        googleRevokeAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}"));
 
         APIGatewayV2HTTPEvent withoutCsrf = request("POST", "/auth/google-health/disconnect", "runner-1", null);
         withoutCsrf.getHeaders().remove("x-csrf-token");
         assertEquals(403, handler.handleRequest(withoutCsrf, null).getStatusCode());
         assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isPresent());
+        google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
 
-        assertEquals(200, handler.handleRequest(request("POST", "/auth/google-health/disconnect", "runner-1", null), null)
-                .getStatusCode());
-        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
-        assertEquals(0, samples.between("runner-1", Instant.EPOCH, Instant.now()).size());
-        assertTrue(states.find("runner-1").isEmpty());
+        JsonNode body = disconnectAndCheckForgotten("runner-1");
+        assertTrue(body.path("revokedAtProvider").isBoolean());
+        assertTrue(body.path("revokedAtProvider").asBoolean());
+        assertEquals(Map.of("token", "refresh-secret-1"), theOneRevokeRequest(),
+                "the decrypted refresh token (it ends the whole grant), and no client secret");
+    }
+
+    @Test
+    void aGrantGoogleHasAlreadyEndedCountsAsRevoked() throws Exception {
+        connectedWithHeartRate("runner-1", "refresh-secret-1");
+        googleRevokeAnswers(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_token\",\"error_description\":\"Token expired or revoked\"}"));
+
+        assertTrue(disconnectAndCheckForgotten("runner-1").path("revokedAtProvider").asBoolean());
+        assertEquals("refresh-secret-1", theOneRevokeRequest().get("token"));
+    }
+
+    static Stream<Arguments> googleCannotConfirm() {
+        return Stream.of(
+                Arguments.of("503", aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html>Service Unavailable</html>")),
+                Arguments.of("another 400", aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_request\"}")),
+                Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("googleCannotConfirm")
+    void whenGoogleCannotConfirmTheRunnerIsForgottenAnywayAndTheAnswerSaysSo(String what, ResponseDefinitionBuilder answer)
+            throws Exception {
+        connectedWithHeartRate("runner-1", "refresh-secret-1");
+        googleRevokeAnswers(answer);
+
+        JsonNode body = disconnectAndCheckForgotten("runner-1");
+        assertTrue(body.path("revokedAtProvider").isBoolean());
+        assertFalse(body.path("revokedAtProvider").asBoolean());
+        assertEquals("refresh-secret-1", theOneRevokeRequest().get("token"));
+    }
+
+    @Test
+    void withNothingToRevokeDisconnectStillSucceeds() throws Exception {
+        googleRevokeAnswers(aResponse().withStatus(200));
+        assertFalse(disconnectAndCheckForgotten("runner-without-link").path("revokedAtProvider").asBoolean(true));
+
+        connectedWithHeartRate("runner-1", null);
+        assertFalse(disconnectAndCheckForgotten("runner-1").path("revokedAtProvider").asBoolean(true));
+        google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
+    }
+
+    @Test
+    void tokensSealedUnderAnotherKeyAreForgottenWithoutARevokeCall() throws Exception {
+        connectedWithHeartRate("runner-1", "refresh-secret-1");
+        // Rewrite the link with a key this deployment does not have: its tokens can no longer be opened.
+        new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("other-key")))
+                .save(new ProviderLink("runner-1", Provider.GOOGLE_HEALTH, "hu-42", "access-secret-1", Instant.now(),
+                        "refresh-secret-1", null, LinkStatus.CONNECTED, 2));
+        googleRevokeAnswers(aResponse().withStatus(200));
+
+        assertFalse(disconnectAndCheckForgotten("runner-1").path("revokedAtProvider").asBoolean(true));
+        google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
+    }
+
+    @Test
+    void theSampleDisconnectEventNeedsASignedInRunnerAndInTheLocalDemoDisconnectsTheDemoRunner() throws Exception {
+        APIGatewayV2HTTPEvent sample = EventLoader.loadApiGatewayHttpEvent("../../events/auth/google-health-disconnect.json");
+        connectedWithHeartRate("demo-runner", "refresh-secret-demo");
+        googleRevokeAnswers(aResponse().withStatus(200));
+
+        assertEquals(401, handler.handleRequest(sample, null).getStatusCode(), "no session cookie");
+        assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isPresent());
+        google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
+
+        AuthHandler demo = new AuthHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
+                new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), Clock.systemUTC(), new SecureRandom(), "/dashboard");
+        APIGatewayV2HTTPResponse response = demo.handleRequest(sample, null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertTrue(Json.MAPPER.readTree(response.getBody()).path("revokedAtProvider").asBoolean());
+        assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isEmpty());
+        assertEquals("refresh-secret-demo", theOneRevokeRequest().get("token"));
     }
 }

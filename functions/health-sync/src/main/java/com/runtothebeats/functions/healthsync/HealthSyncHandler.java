@@ -68,7 +68,7 @@ public class HealthSyncHandler implements RequestHandler<DynamodbEvent, StreamsE
                 .orElse(null);
         ProviderLinkStore links = new DynamoProviderLinkStore(dynamo, env.require("PROVIDER_LINKS_TABLE"),
                 TokenCiphers.forKeyId(env.require("TOKEN_KEY_ID"), aws::kms));
-        GoogleOAuthClient oauth = new GoogleOAuthClient(endpoints.token(), env.get("GOOGLE_CLIENT_ID", ""), clientSecret, clock);
+        GoogleOAuthClient oauth = new GoogleOAuthClient(endpoints, env.get("GOOGLE_CLIENT_ID", ""), clientSecret, clock);
         return new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, clock, Pause.SLEEP),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP),

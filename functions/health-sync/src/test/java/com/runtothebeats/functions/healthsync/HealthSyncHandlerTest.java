@@ -35,6 +35,7 @@ import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.time.Pause;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.providers.googlehealth.GoogleEndpoints;
 import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
 import com.runtothebeats.providers.googlehealth.GoogleOAuthClient;
 import com.runtothebeats.standins.DynamoDbLocalServer;
@@ -120,7 +121,7 @@ class HealthSyncHandlerTest {
         samples = new DynamoHeartRateSamples(dynamo, heartRateTable);
         states = new DynamoRunnerHeartRates(dynamo, runnersTable);
         inbox = new DynamoNotificationInbox(dynamo, notificationsTable, Clock.systemUTC());
-        GoogleOAuthClient oauth = new GoogleOAuthClient(URI.create(google.baseUrl() + "/token"), "client-id", "client-secret",
+        GoogleOAuthClient oauth = new GoogleOAuthClient(GoogleEndpoints.of(google.baseUrl(), google.baseUrl()), "client-id", "client-secret",
                 Clock.systemUTC());
         HeartRateSync sync = new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP),

@@ -2,6 +2,7 @@ package com.runtothebeats.providers.googlehealth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.core.identity.ConsentRevokedException;
+import com.runtothebeats.core.identity.GrantRevocation;
 import com.runtothebeats.core.identity.OAuthTokenEndpoint;
 import com.runtothebeats.core.identity.TokenGrant;
 import com.runtothebeats.lambda.Json;
@@ -10,20 +11,32 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Google's OAuth 2.0 token endpoint: the authorization-code grant with PKCE, and refreshes. */
-public final class GoogleOAuthClient implements OAuthTokenEndpoint {
+/**
+ * Google's OAuth 2.0 endpoints: the token endpoint (the authorization-code grant with PKCE, and refreshes) and
+ * token revocation (a runner disconnecting ends the grant at Google too).
+ */
+public final class GoogleOAuthClient implements OAuthTokenEndpoint, GrantRevocation {
+
+    /**
+     * Shorter than other Google calls: a runner waits on the page, and the local deletion after it has to fit
+     * in the Auth function's timeout even when Google does not answer.
+     */
+    static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final GoogleHttp http = new GoogleHttp();
     private final URI tokenEndpoint;
+    private final URI revocationEndpoint;
     private final String clientId;
     private final String clientSecret;
     private final Clock clock;
 
-    public GoogleOAuthClient(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
-        this.tokenEndpoint = tokenEndpoint;
+    public GoogleOAuthClient(GoogleEndpoints endpoints, String clientId, String clientSecret, Clock clock) {
+        this.tokenEndpoint = endpoints.token();
+        this.revocationEndpoint = endpoints.revocation();
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
@@ -44,6 +57,43 @@ public final class GoogleOAuthClient implements OAuthTokenEndpoint {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
         return post(form);
+    }
+
+    /**
+     * {@code POST /revoke} with the token in the form body (never in the URL, where it would reach access logs);
+     * revoking the refresh token ends the whole grant, its access tokens included. Google needs no client
+     * authentication here, so the client secret is not sent. 200 = revoked; 400 {@code invalid_token} = already
+     * revoked or expired, which is just as done.
+     *
+     * @throws GoogleApiException any other answer (5xx, another 4xx): the grant may still be alive
+     * @throws java.io.UncheckedIOException no answer within {@link #REVOKE_TIMEOUT}
+     */
+    @Override
+    public void revoke(String refreshToken) {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(revocationEndpoint)
+                .timeout(REVOKE_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(GoogleHttp.form(Map.of("token", refreshToken))))
+                .build());
+        if (response.statusCode() / 100 == 2) {
+            return;
+        }
+        String error = errorCode(response);
+        if (response.statusCode() == 400 && "invalid_token".equals(error)) {
+            return;
+        }
+        throw new GoogleApiException(response.statusCode(), "Google revocation endpoint answered "
+                + response.statusCode() + (error.isEmpty() ? "" : " " + error));
+    }
+
+    /** The OAuth error code of an error answer, or "" when its body is not the usual JSON. */
+    private static String errorCode(HttpResponse<String> response) {
+        try {
+            return parse(response).path("error").asText("");
+        } catch (GoogleApiException notJson) {
+            return "";
+        }
     }
 
     private TokenGrant post(Map<String, String> form) {

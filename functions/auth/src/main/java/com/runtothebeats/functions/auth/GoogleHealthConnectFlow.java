@@ -124,9 +124,11 @@ public final class GoogleHealthConnectFlow implements ConnectFlow {
     @Override
     public boolean disconnect(String runnerId) {
         boolean revoked = storedRefreshToken(runnerId).map(token -> revokeAtGoogle(runnerId, token)).orElse(false);
+        // Link, then state, then samples: a sync in flight either finds no link, or sees the clear when it
+        // writes the state (and deletes its samples again), or wrote before the clear and its samples go here.
         links.delete(runnerId, Provider.GOOGLE_HEALTH);
-        samples.deleteAll(runnerId);
         states.clear(runnerId);
+        samples.deleteAll(runnerId);
         return revoked;
     }
 

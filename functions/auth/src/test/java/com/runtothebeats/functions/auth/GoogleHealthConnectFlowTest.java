@@ -29,6 +29,7 @@ import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
+import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.identity.LinkStatus;
@@ -227,8 +228,7 @@ class GoogleHealthConnectFlowTest {
         links.save(new ProviderLink(runnerId, Provider.GOOGLE_HEALTH, "hu-42", "access-secret-1",
                 Instant.now().plusSeconds(3000), refreshToken, GoogleEndpoints.HEART_RATE_SCOPE, LinkStatus.CONNECTED, 1));
         List<HeartRateSample> readings = List.of(new HeartRateSample(Instant.parse("2026-11-24T19:00:00Z"), 150));
-        samples.save(runnerId, readings);
-        states.save(runnerId, RunnerHeartRate.unknown().observe(readings, "google-health"));
+        new HeartRateRecorder(samples, states).record(runnerId, states.read(runnerId), readings, "google-health");
     }
 
     private void googleRevokeAnswers(ResponseDefinitionBuilder answer) {

@@ -91,8 +91,8 @@ class RecommendFunctionStackTest {
         data.put(PipelineKeys.CURRENT_TRANSFORM, json.write(new CurrentTransform("run-1",
                 "transform/run-1/feature-transform.json", "transform/run-1/sequences.jsonl")), "application/json");
 
-        new DynamoRunnerHeartRates(dynamo, "runners").save("runner-7", RunnerHeartRate.unknown()
-                .observe(List.of(new HeartRateSample(Instant.parse("2026-11-24T20:00:00Z"), 153)), RunnerHeartRate.SOURCE_MANUAL));
+        new DynamoRunnerHeartRates(dynamo, "runners").replaceIfVersion("runner-7", RunnerHeartRate.unknown()
+                .observe(List.of(new HeartRateSample(Instant.parse("2026-11-24T20:00:00Z"), 153)), RunnerHeartRate.SOURCE_MANUAL), 0);
     }
 
     @AfterAll

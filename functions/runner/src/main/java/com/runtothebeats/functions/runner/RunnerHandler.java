@@ -13,8 +13,10 @@ import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
 import com.runtothebeats.aws.tokens.TokenCiphers;
+import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.HeartRateSamples;
+import com.runtothebeats.core.heartrate.HeartRateStateContendedException;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.heartrate.RunnerHeartRates;
 import com.runtothebeats.core.heartrate.SuggestedTempo;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public class RunnerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     private final ProviderLinkStore links;
     private final HeartRateSamples samples;
     private final RunnerHeartRates states;
+    private final HeartRateRecorder recorder;
     private final boolean spotifyConfigured;
     private final Clock clock;
 
@@ -84,6 +88,7 @@ public class RunnerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         this.links = links;
         this.samples = samples;
         this.states = states;
+        this.recorder = new HeartRateRecorder(samples, states);
         this.spotifyConfigured = spotifyConfigured;
         this.clock = clock;
     }
@@ -108,6 +113,9 @@ public class RunnerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
             return HttpResponses.error(e.status(), e.code(), e.getMessage(), null);
         } catch (InvalidInputException e) {
             return HttpResponses.badRequest(e.getMessage(), e.field());
+        } catch (HeartRateStateContendedException e) {
+            LOG.warn("heart-rate state busy: {}", e.getMessage());
+            return HttpResponses.error(503, "heart_rate_busy", "Your heart rate is being updated; try again.", null);
         } catch (RuntimeException e) {
             LOG.error("runner request failed: {}", e.getClass().getName());
             return HttpResponses.unexpected();
@@ -159,10 +167,13 @@ public class RunnerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         }
         HeartRateSample sample = HeartRateSample.entered(clock.instant(),
                 bpm.isMissingNode() || bpm.isNull() ? null : bpm.asInt(), "bpm");
-        samples.save(session.runnerId(), List.of(sample));
-        RunnerHeartRate updated = states.find(session.runnerId()).orElse(RunnerHeartRate.unknown())
-                .observe(List.of(sample), RunnerHeartRate.SOURCE_MANUAL);
-        states.save(session.runnerId(), updated);
+        Optional<RunnerHeartRate> recorded = recorder.record(session.runnerId(),
+                states.read(session.runnerId()), List.of(sample), RunnerHeartRate.SOURCE_MANUAL);
+        if (recorded.isEmpty()) {
+            return HttpResponses.error(409, "heart_rate_cleared",
+                    "Your heart-rate data was deleted while this was saved; enter your heart rate again.", "bpm");
+        }
+        RunnerHeartRate updated = recorded.get();
         LOG.info("manual heart rate entered; suggested tempo {}", updated.suggestedTargetTempo());
         return HttpResponses.json(200, Map.of("heartRate", heartRateBody(updated)));
     }

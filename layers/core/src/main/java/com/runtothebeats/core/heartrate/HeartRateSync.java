@@ -16,11 +16,15 @@ import java.util.Optional;
  * rate of the notified interval (whatever data type the notification named: heart rate is not always
  * announced on its own), stores the samples and updates the runner's state. A DELETE removes the interval's
  * samples. Idempotent: samples are keyed by instant, so processing a notification twice stores the same.
+ *
+ * <p>Several syncs of one runner run at once (overlapping windows, Google retrying notifications for days):
+ * the state is updated through {@link HeartRateRecorder} (conditional writes, re-read and retried), and read
+ * before the provider is asked, so that a disconnect during the fetch is seen and not undone.
  */
 public final class HeartRateSync {
 
     /** What happened, for logs and metrics. */
-    public enum Outcome { STORED, DELETED, UNKNOWN_USER, NOT_CONNECTED, CONSENT_REVOKED }
+    public enum Outcome { STORED, DELETED, UNKNOWN_USER, NOT_CONNECTED, CONSENT_REVOKED, DISCONNECTED_DURING_SYNC }
 
     public record Result(Outcome outcome, String runnerId, int samples) {
     }
@@ -30,6 +34,7 @@ public final class HeartRateSync {
     private final HeartRateSource source;
     private final HeartRateSamples samples;
     private final RunnerHeartRates states;
+    private final HeartRateRecorder recorder;
 
     public HeartRateSync(ProviderLinkStore links, TokenRefresher tokens, HeartRateSource source,
                          HeartRateSamples samples, RunnerHeartRates states) {
@@ -38,6 +43,7 @@ public final class HeartRateSync {
         this.source = source;
         this.samples = samples;
         this.states = states;
+        this.recorder = new HeartRateRecorder(samples, states);
     }
 
     public Result process(DataChangeNotification notification) {
@@ -45,12 +51,20 @@ public final class HeartRateSync {
         if (found.isEmpty()) {
             return new Result(Outcome.UNKNOWN_USER, null, 0);
         }
-        ProviderLink link = found.get();
-        String runnerId = link.runnerId();
+        String runnerId = found.get().runnerId();
         if (notification.deletes()) {
             int deleted = samples.deleteBetween(runnerId, notification.start(), notification.end());
             return new Result(Outcome.DELETED, runnerId, deleted);
         }
+        // The state first, then the link again: a disconnect deletes the link before it clears the state, so
+        // either the link is gone here or the clear comes after this read and the recorder sees it.
+        StoredHeartRate before = states.read(runnerId);
+        Optional<ProviderLink> current = links.find(runnerId, Provider.GOOGLE_HEALTH)
+                .filter(link -> notification.healthUserId().equals(link.externalUserId()));
+        if (current.isEmpty()) {
+            return new Result(Outcome.NOT_CONNECTED, runnerId, 0);
+        }
+        ProviderLink link = current.get();
         if (link.status() != LinkStatus.CONNECTED) {
             return new Result(Outcome.NOT_CONNECTED, runnerId, 0);
         }
@@ -64,10 +78,8 @@ public final class HeartRateSync {
             return new Result(Outcome.CONSENT_REVOKED, runnerId, 0);
         }
         List<HeartRateSample> plausible = fetched.stream().filter(HeartRateSample::plausible).toList();
-        if (!plausible.isEmpty()) {
-            samples.save(runnerId, plausible);
-            RunnerHeartRate state = states.find(runnerId).orElse(RunnerHeartRate.unknown());
-            states.save(runnerId, state.observe(plausible, RunnerHeartRate.SOURCE_GOOGLE_HEALTH));
+        if (recorder.record(runnerId, before, plausible, RunnerHeartRate.SOURCE_GOOGLE_HEALTH).isEmpty()) {
+            return new Result(Outcome.DISCONNECTED_DURING_SYNC, runnerId, 0);
         }
         return new Result(Outcome.STORED, runnerId, plausible.size());
     }

@@ -31,7 +31,6 @@ import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
-import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Pkce;
 import com.runtothebeats.core.identity.Provider;

@@ -25,9 +25,14 @@ import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.heartrate.DataChangeNotification;
+import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
+import com.runtothebeats.core.heartrate.HeartRateSource;
 import com.runtothebeats.core.heartrate.HeartRateSync;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.heartrate.RunnerHeartRates;
+import com.runtothebeats.core.heartrate.StoredHeartRate;
+import com.runtothebeats.core.heartrate.SuggestedTempo;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
@@ -53,6 +58,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,12 +127,20 @@ class HealthSyncHandlerTest {
         samples = new DynamoHeartRateSamples(dynamo, heartRateTable);
         states = new DynamoRunnerHeartRates(dynamo, runnersTable);
         inbox = new DynamoNotificationInbox(dynamo, notificationsTable, Clock.systemUTC());
+        handler = handlerWith(googleHealth(), states);
+    }
+
+    private GoogleHealthClient googleHealth() {
+        return new GoogleHealthClient(URI.create(google.baseUrl()), pauses::add);
+    }
+
+    private HealthSyncHandler handlerWith(HeartRateSource source, RunnerHeartRates heartRates) {
         GoogleOAuthClient oauth = new GoogleOAuthClient(GoogleEndpoints.of(google.baseUrl(), google.baseUrl()), "client-id", "client-secret",
                 Clock.systemUTC());
         HeartRateSync sync = new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP),
-                new GoogleHealthClient(URI.create(google.baseUrl()), pauses::add), samples, states);
-        handler = new HealthSyncHandler(sync, FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+                source, samples, heartRates);
+        return new HealthSyncHandler(sync, FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
     }
 
     @AfterEach
@@ -370,5 +384,95 @@ class HealthSyncHandlerTest {
         servePagedSamples("valid-token");
         assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
         assertEquals(151, states.find("runner-1").orElseThrow().current());
+    }
+
+    @Test
+    void aSyncOvertakenOnEveryStateWriteIsReportedFailedAndStoredOnTheStreamsRetry() {
+        link("valid-token", inAnHour());
+        servePagedSamples("valid-token");
+        inbox.recordIfNew(notification("UPSERT", START, END));
+        AtomicInteger overtaken = new AtomicInteger();
+        handler = handlerWith(googleHealth(), new OvertakenFirst(states, new HeartRateRecorder(samples, states),
+                HeartRateRecorder.MAX_ATTEMPTS, overtaken));
+
+        DynamodbEvent firstDelivery = new DynamodbEvent();
+        firstDelivery.setRecords(streamRecords());
+        assertEquals(List.of(firstDelivery.getRecords().get(0).getDynamodb().getSequenceNumber()),
+                handler.handleRequest(firstDelivery, null).getBatchItemFailures().stream()
+                        .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList(),
+                "gave up on the state: the record is reported for retry");
+        assertEquals(HeartRateRecorder.MAX_ATTEMPTS, overtaken.get());
+        assertEquals(59, states.find("runner-1").orElseThrow().current(), "the other writers' newest, not ours yet");
+
+        assertEquals(List.of(), drainStream(2), "the stream's retry stores it: nothing lost");
+        RunnerHeartRate state = states.find("runner-1").orElseThrow();
+        assertEquals(151, state.current());
+        assertEquals(60 - HeartRateRecorder.MAX_ATTEMPTS, state.resting(), "the other writers' readings kept");
+        google.verify(2, getRequestedFor(urlPathEqualTo(DATA_POINTS)).withQueryParam("pageToken",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
+    void aDisconnectDuringTheFetchIsNotUndoneByTheSync() {
+        link("valid-token", inAnHour());
+        servePagedSamples("valid-token");
+        new HeartRateRecorder(samples, states).record("runner-1", states.read("runner-1"),
+                List.of(new HeartRateSample(START.minusSeconds(600), 120)), RunnerHeartRate.SOURCE_GOOGLE_HEALTH);
+        GoogleHealthClient client = googleHealth();
+        handler = handlerWith((token, from, to) -> {
+            // the runner disconnects while Google answers (in GoogleHealthConnectFlow's order)
+            links.delete("runner-1", Provider.GOOGLE_HEALTH);
+            states.clear("runner-1");
+            samples.deleteAll("runner-1");
+            return client.samplesBetween(token, from, to);
+        }, states);
+        inbox.recordIfNew(notification("UPSERT", START, END));
+
+        assertEquals(List.of(), drainStream(2), "nothing to retry");
+        assertTrue(states.find("runner-1").isEmpty(), "the state stays forgotten");
+        assertEquals(List.of(), samples.between("runner-1", START.minusSeconds(3600), END), "and the samples");
+    }
+
+    @Test
+    void aLateNotificationForAnOlderWindowRaisesTheMaximumButLeavesTheCurrentReading() {
+        link("valid-token", inAnHour());
+        google.stubFor(get(urlPathEqualTo(DATA_POINTS))
+                .willReturn(okJson("{\"dataPoints\":[" + point("2026-11-24T19:10:00Z", 198) + "]}")));
+        new HeartRateRecorder(samples, states).record("runner-1", states.read("runner-1"),
+                List.of(new HeartRateSample(END.plusSeconds(600), 140)), RunnerHeartRate.SOURCE_MANUAL);
+        inbox.recordIfNew(notification("UPSERT", START, END));
+
+        assertEquals(List.of(), drainStream(2));
+        RunnerHeartRate state = states.find("runner-1").orElseThrow();
+        assertEquals(140, state.current());
+        assertEquals(END.plusSeconds(600), state.at());
+        assertEquals(RunnerHeartRate.SOURCE_MANUAL, state.source(), "the typed reading is newer: it stays current");
+        assertEquals(198, state.max());
+        assertEquals(SuggestedTempo.forHeartRate(140, 60, 198), state.suggestedTargetTempo());
+    }
+
+    /** The real store, where another writer commits an older, lower reading before each of the first writes. */
+    private record OvertakenFirst(DynamoRunnerHeartRates store, HeartRateRecorder otherWriter, int times,
+                                  AtomicInteger overtaken) implements RunnerHeartRates {
+
+        @Override
+        public StoredHeartRate read(String runnerId) {
+            return store.read(runnerId);
+        }
+
+        @Override
+        public boolean replaceIfVersion(String runnerId, RunnerHeartRate state, long expectedVersion) {
+            if (overtaken.get() < times) {
+                int n = overtaken.incrementAndGet();
+                otherWriter.record(runnerId, store.read(runnerId), List.of(new HeartRateSample(START.minusSeconds(60L * n), 60 - n)),
+                        RunnerHeartRate.SOURCE_GOOGLE_HEALTH);
+            }
+            return store.replaceIfVersion(runnerId, state, expectedVersion);
+        }
+
+        @Override
+        public void clear(String runnerId) {
+            store.clear(runnerId);
+        }
     }
 }

@@ -14,6 +14,9 @@ import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.heartrate.HeartRateSample;
+import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.heartrate.RunnerHeartRates;
+import com.runtothebeats.core.heartrate.StoredHeartRate;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
@@ -197,5 +200,37 @@ class RunnerHandlerTest {
         assertEquals(1, storedSamples("runner-7"));
 
         assertEquals(401, handler.handleRequest(event("me.json"), null).getStatusCode(), "nobody signed in");
+    }
+
+    @Test
+    void aTypedHeartRateRacingADisconnectIs409AndNotKept() throws Exception {
+        RunnerHeartRates disconnectedMeanwhile = new RunnerHeartRates() {
+            @Override
+            public StoredHeartRate read(String runnerId) {
+                return states.read(runnerId);
+            }
+
+            @Override
+            public boolean replaceIfVersion(String runnerId, RunnerHeartRate state, long expectedVersion) {
+                states.clear(runnerId); // the runner disconnects in another tab between the read and the write
+                return states.replaceIfVersion(runnerId, state, expectedVersion);
+            }
+
+            @Override
+            public void clear(String runnerId) {
+                states.clear(runnerId);
+            }
+        };
+        RunnerHandler handler = new RunnerHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, true), runners,
+                links, samples, disconnectedMeanwhile, false, clock);
+
+        APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
+
+        assertEquals(409, entered.getStatusCode(), entered.getBody());
+        assertEquals("heart_rate_cleared", body(entered).path("error").path("code").asText());
+        assertTrue(states.find("demo-runner").isEmpty());
+        assertEquals(0, storedSamples("demo-runner"));
+        assertEquals(200, handler(true).handleRequest(event("heart-rate-post.json"), null).getStatusCode(), "entered again");
+        assertEquals(152, states.find("demo-runner").orElseThrow().current());
     }
 }

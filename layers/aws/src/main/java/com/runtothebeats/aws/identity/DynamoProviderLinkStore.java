@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Provider links in the ProviderLinksTable (pk {@code runnerId}, sk {@code provider}; GSI
- * {@code ExternalUserIndex} on {@code providerUser} = {@code <provider>#<externalUserId>}). Both tokens are
+ * {@code ExternalUserIndex} on {@code providerUser} = {@code <provider>#<externalUserId>}: one item per runner and
+ * provider, so re-saving a link under a new external user id moves its index entry). Both tokens are
  * stored encrypted through the {@link TokenCipher}; every token change is a conditional write on
  * {@code version}, so a slow refresh can never overwrite a newer token.
  */
@@ -29,6 +30,7 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
     static final String PROVIDER = "provider";
     static final String EXTERNAL_USER_ID = "externalUserId";
     static final String PROVIDER_USER = "providerUser";
+    static final String PROFILE_ID = "profileId";
     static final String ENCRYPTED_REFRESH_TOKEN = "encryptedRefreshToken";
     static final String ACCESS_TOKEN = "accessToken";
     static final String ACCESS_TOKEN_EXPIRES_AT = "accessTokenExpiresAt";
@@ -123,6 +125,9 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
             item.put(EXTERNAL_USER_ID, s(link.externalUserId()));
             item.put(PROVIDER_USER, s(providerUser(link.provider(), link.externalUserId())));
         }
+        if (link.profileId() != null) {
+            item.put(PROFILE_ID, s(link.profileId()));
+        }
         if (link.refreshToken() != null) {
             item.put(ENCRYPTED_REFRESH_TOKEN, s(cipher.encrypt(link.refreshToken())));
         }
@@ -152,7 +157,8 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
                 decrypted(item, ENCRYPTED_REFRESH_TOKEN),
                 str(item, SCOPES),
                 LinkStatus.valueOf(item.get(STATUS).s()),
-                Long.parseLong(item.get(VERSION).n()));
+                Long.parseLong(item.get(VERSION).n()),
+                str(item, PROFILE_ID));
     }
 
     private String decrypted(Map<String, AttributeValue> item, String attribute) {

@@ -98,13 +98,16 @@ public final class SpotifyConnectFlow implements ConnectFlow {
      */
     private Optional<ProviderLink> knownLink(SpotifyUser user) {
         if (user.hasAccountId()) {
-            Optional<ProviderLink> byAccount = links.findByExternalUser(Provider.SPOTIFY, user.accountId())
-                    .filter(link -> !keyedById(link) || user.accountId().equals(user.id()));
+            Optional<ProviderLink> byAccount = links.findAllByExternalUser(Provider.SPOTIFY, user.accountId()).stream()
+                    .filter(link -> !keyedById(link) || user.accountId().equals(user.id()))
+                    .findFirst();
             if (byAccount.isPresent()) {
                 return byAccount;
             }
         }
-        return links.findByExternalUser(Provider.SPOTIFY, user.id()).filter(SpotifyConnectFlow::keyedById);
+        return links.findAllByExternalUser(Provider.SPOTIFY, user.id()).stream()
+                .filter(SpotifyConnectFlow::keyedById)
+                .findFirst();
     }
 
     /** Keyed by the Spotify user id: no recorded id (made before account_id keying), or the id is the key. */

@@ -6,6 +6,7 @@ import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.ProviderLinkStore;
 import com.runtothebeats.core.identity.TokenCipher;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +60,22 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
 
     @Override
     public Optional<ProviderLink> findByExternalUser(Provider provider, String externalUserId) {
+        return findAllByExternalUser(provider, externalUserId).stream().findFirst();
+    }
+
+    @Override
+    public List<ProviderLink> findAllByExternalUser(Provider provider, String externalUserId) {
         QueryResponse response = dynamo.query(r -> r.tableName(tableName).indexName(EXTERNAL_USER_INDEX)
                 .keyConditionExpression("#pu = :pu")
                 .expressionAttributeNames(Map.of("#pu", PROVIDER_USER))
                 .expressionAttributeValues(Map.of(":pu", s(providerUser(provider, externalUserId)))));
         // The index is eventually consistent and only locates the link: read the item itself consistently.
-        List<ProviderLink> links = response.items().stream()
+        return response.items().stream()
                 .map(item -> find(item.get(RUNNER_ID).s(), provider))
                 .flatMap(Optional::stream)
                 .filter(link -> externalUserId.equals(link.externalUserId()))
+                .sorted(Comparator.comparing(link -> link.status() != LinkStatus.CONNECTED))
                 .toList();
-        return links.stream().filter(l -> l.status() == LinkStatus.CONNECTED).findFirst()
-                .or(() -> links.stream().findFirst());
     }
 
     @Override

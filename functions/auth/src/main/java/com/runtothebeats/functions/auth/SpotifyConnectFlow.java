@@ -15,13 +15,22 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signing in with Spotify. The Spotify account decides who the runner is: an account we know signs its
- * runner in (found through the provider links' external-user index, {@code spotify#<userId>}); a new account
+ * runner in (found through the provider links' external-user index, {@code spotify#<account_id>}); a new account
  * joins the runner who started the sign-in, if any (e.g. the local demo runner), else becomes a new runner.
+ *
+ * <p>Links are keyed by {@code account_id}, Spotify's stable key, and also record the user {@code id} (what
+ * playlists show as {@code owner.id}). Links made before that were keyed by {@code id}: such a runner is found by
+ * {@code id} once and their link re-saved under {@code account_id}, which moves its index entry. When Spotify sends
+ * no {@code account_id} the link is keyed by {@code id} and moves to {@code account_id} the first time one comes.
  */
 public final class SpotifyConnectFlow implements ConnectFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpotifyConnectFlow.class);
 
     private final SpotifyAuthorization spotify;
     private final ProviderLinkStore links;
@@ -65,14 +74,45 @@ public final class SpotifyConnectFlow implements ConnectFlow {
         } catch (SpotifyUnavailableException e) {
             throw new ConnectFailedException("Spotify sign-in failed: " + e.getMessage(), false, e);
         }
-        Optional<ProviderLink> known = links.findByExternalUser(Provider.SPOTIFY, user.id());
+        Optional<ProviderLink> known = knownLink(user);
         String owner = known.map(ProviderLink::runnerId)
                 .orElse(runnerId != null ? runnerId : "r-" + Pkce.randomToken(random, 12));
+        if (!user.hasAccountId()) {
+            LOG.info("Spotify sent no account_id for runner {}: their link is keyed by the Spotify user id", owner);
+        } else if (known.filter(link -> !user.key().equals(link.externalUserId())).isPresent()) {
+            LOG.info("re-keying runner {}'s Spotify link from the user id to account_id", owner);
+        }
         runners.saveProfile(owner, user.displayName(), clock.instant());
         long version = links.find(owner, Provider.SPOTIFY).map(link -> link.version() + 1).orElse(1L);
-        links.save(new ProviderLink(owner, Provider.SPOTIFY, user.id(), tokens.accessToken(), tokens.expiresAt(),
-                tokens.refreshToken(), tokens.scope(), LinkStatus.CONNECTED, version));
+        // One item per runner and provider: this put replaces the old key's index entry rather than adding one.
+        links.save(new ProviderLink(owner, Provider.SPOTIFY, user.key(), tokens.accessToken(), tokens.expiresAt(),
+                tokens.refreshToken(), tokens.scope(), LinkStatus.CONNECTED, version, user.id()));
         return owner;
+    }
+
+    /**
+     * The link of this Spotify account: by {@code account_id}, else by {@code id} (links made before
+     * {@code account_id} keying, or while Spotify sent none). A link keyed by {@code id} is only found by an
+     * {@code id} and one keyed by {@code account_id} only by an {@code account_id}, so one account's {@code id}
+     * that happened to equal another's {@code account_id} would never sign it in as the other's runner.
+     */
+    private Optional<ProviderLink> knownLink(SpotifyUser user) {
+        if (user.hasAccountId()) {
+            Optional<ProviderLink> byAccount = links.findAllByExternalUser(Provider.SPOTIFY, user.accountId()).stream()
+                    .filter(link -> !keyedById(link) || user.accountId().equals(user.id()))
+                    .findFirst();
+            if (byAccount.isPresent()) {
+                return byAccount;
+            }
+        }
+        return links.findAllByExternalUser(Provider.SPOTIFY, user.id()).stream()
+                .filter(SpotifyConnectFlow::keyedById)
+                .findFirst();
+    }
+
+    /** Keyed by the Spotify user id: no recorded id (made before account_id keying), or the id is the key. */
+    private static boolean keyedById(ProviderLink link) {
+        return link.profileId() == null || link.profileId().equals(link.externalUserId());
     }
 
     /**

@@ -43,14 +43,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Sign-in with Spotify through the Auth function, against WireMock as Spotify and DynamoDB Local. */
 class AuthHandlerTest {
@@ -131,7 +141,13 @@ class AuthHandlerTest {
         return query;
     }
 
+    /** Spotify accepts {@code code} for the user {@code userId}, whose {@code account_id} is {@code "acc-" + userId}. */
     void spotifyAccepts(String code, String userId, String displayName, String accessToken) {
+        spotifyAccepts(code, userId, "acc-" + userId, displayName, accessToken);
+    }
+
+    /** As above with the given {@code account_id}; null leaves it out of {@code GET /v1/me}. */
+    void spotifyAccepts(String code, String userId, String accountId, String displayName, String accessToken) {
         spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(containing("code=" + code))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
@@ -139,8 +155,9 @@ class AuthHandlerTest {
                                 + "\"scope\":\"playlist-modify-private playlist-modify-public user-read-private\"}")));
         spotify.stubFor(get(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"" + userId + "\",\"display_name\":\"" + displayName + "\",\"account_id\":\"acc-" + userId
-                                + "\",\"type\":\"user\",\"uri\":\"spotify:user:" + userId + "\",\"external_urls\":{},\"followers\":{\"total\":0}}")));
+                        .withBody("{\"id\":\"" + userId + "\",\"display_name\":\"" + displayName + "\","
+                                + (accountId == null ? "" : "\"account_id\":\"" + accountId + "\",")
+                                + "\"type\":\"user\",\"uri\":\"spotify:user:" + userId + "\",\"external_urls\":{},\"followers\":{\"total\":0}}")));
     }
 
     /** Start + callback as the browser would do them; returns the callback response. */
@@ -189,7 +206,10 @@ class AuthHandlerTest {
         String runnerId = sessions(false).signedInRunner(request("GET", "/api/me", null, List.of("beats_session=" + session))).orElseThrow();
         assertEquals("Ada Runner", runners.find(runnerId).orElseThrow().displayName());
         ProviderLink link = links.find(runnerId, Provider.SPOTIFY).orElseThrow();
-        assertEquals("spotify-user-1", link.externalUserId());
+        assertEquals("acc-spotify-user-1", link.externalUserId(), "keyed by account_id, Spotify's stable key");
+        assertEquals("spotify-user-1", link.profileId(), "the id playlists show as owner.id, kept beside it");
+        assertEquals(runnerId, links.findByExternalUser(Provider.SPOTIFY, "acc-spotify-user-1").orElseThrow().runnerId());
+        assertTrue(links.findByExternalUser(Provider.SPOTIFY, "spotify-user-1").isEmpty());
         assertEquals("refresh-access-token-1", link.refreshToken());
         assertEquals(LinkStatus.CONNECTED, link.status());
         // The code exchange proved possession of the PKCE verifier that matches the challenge we sent.
@@ -209,6 +229,130 @@ class AuthHandlerTest {
         assertEquals(firstRunner, sessions.signedInRunner(request("GET", "/", null, List.of("beats_session=" + second))).orElseThrow());
         assertEquals("Ada R.", runners.find(firstRunner).orElseThrow().displayName());
         assertEquals(2, links.find(firstRunner, Provider.SPOTIFY).orElseThrow().version());
+    }
+
+    String runnerSignedInBy(APIGatewayV2HTTPResponse callback) {
+        assertEquals(302, callback.getStatusCode(), callback.getBody());
+        return sessions(false).signedInRunner(request("GET", "/", null,
+                List.of("beats_session=" + cookieValue(callback, "beats_session")))).orElseThrow();
+    }
+
+    /** The runner ids the ExternalUserIndex itself holds for {@code spotify#<key>}. */
+    List<String> indexed(String key) {
+        return dynamo.query(r -> r.tableName("links").indexName(DynamoProviderLinkStore.EXTERNAL_USER_INDEX)
+                        .keyConditionExpression("providerUser = :pu")
+                        .expressionAttributeValues(Map.of(":pu", AttributeValue.fromS("spotify#" + key))))
+                .items().stream().map(item -> item.get("runnerId").s()).toList();
+    }
+
+    /** A link as sign-in stored it before account_id keying: the Spotify id as external user id, nothing beside it. */
+    void linkedBeforeAccountIdKeying(String runnerId, String spotifyUserId) {
+        runners.saveProfile(runnerId, "Ada Runner", now.minus(Duration.ofDays(90)));
+        links.save(new ProviderLink(runnerId, Provider.SPOTIFY, spotifyUserId, "old-access", now.minus(Duration.ofDays(1)),
+                "old-refresh", "playlist-modify-private", LinkStatus.CONNECTED, 3));
+    }
+
+    @Test
+    void aRunnerLinkedByTheOldSpotifyIdKeepsTheirRunnerAndTheLinkMovesToTheAccountId() {
+        linkedBeforeAccountIdKeying("r-connected-in-2025", "spotify-user-1");
+        spotifyAccepts("code-1", "spotify-user-1", "Ada R.", "access-token-1");
+        spotifyAccepts("code-2", "spotify-user-1", "Ada R.", "access-token-2");
+        AuthHandler handler = handler(true, false);
+
+        List<String> logged = capturingConnectFlowLog(() ->
+                assertEquals("r-connected-in-2025", runnerSignedInBy(signIn(handler, "code-1", null)), "no second runner"));
+
+        assertEquals(1, dynamo.scan(b -> b.tableName("runners")).count());
+        assertEquals(1, dynamo.scan(b -> b.tableName("links")).count());
+        ProviderLink link = links.find("r-connected-in-2025", Provider.SPOTIFY).orElseThrow();
+        assertEquals("acc-spotify-user-1", link.externalUserId());
+        assertEquals("spotify-user-1", link.profileId());
+        assertEquals("refresh-access-token-1", link.refreshToken());
+        assertEquals(4, link.version());
+        assertEquals(List.of(), indexed("spotify-user-1"), "the old key's index entry does not linger");
+        assertEquals(List.of("r-connected-in-2025"), indexed("acc-spotify-user-1"));
+        assertEquals(List.of("re-keying runner r-connected-in-2025's Spotify link from the user id to account_id"), logged);
+
+        assertEquals("r-connected-in-2025", runnerSignedInBy(signIn(handler, "code-2", null)), "now found by account_id");
+        assertEquals(5, links.find("r-connected-in-2025", Provider.SPOTIFY).orElseThrow().version());
+        assertEquals(1, dynamo.scan(b -> b.tableName("links")).count());
+    }
+
+    @Test
+    void twoSpotifyAccountsNeverShareARunner() {
+        spotifyAccepts("code-a", "ada.runs", "acc-ada", "Ada", "access-a");
+        spotifyAccepts("code-b", "bo.runs", "acc-bo", "Bo", "access-b");
+        AuthHandler handler = handler(true, false);
+        String ada = runnerSignedInBy(signIn(handler, "code-a", null));
+        String bo = runnerSignedInBy(signIn(handler, "code-b", null));
+        assertNotEquals(ada, bo);
+
+        // An account whose account_id is the id another runner's old link is keyed by is not that runner,
+        linkedBeforeAccountIdKeying("r-old", "shared-7");
+        spotifyAccepts("code-c", "cy.runs", "shared-7", "Cy", "access-c");
+        spotifyAccepts("code-c2", "cy.runs", "shared-7", "Cy", "access-c2");
+        String cy = runnerSignedInBy(signIn(handler, "code-c", null));
+        // nor is an account without account_id whose id is another runner's account_id.
+        spotifyAccepts("code-d", "acc-ada", null, "Di", "access-d");
+        String di = runnerSignedInBy(signIn(handler, "code-d", null));
+
+        assertEquals(5, new HashSet<>(List.of(ada, bo, cy, di, "r-old")).size(), "five accounts, five runners");
+        assertEquals(5, dynamo.scan(b -> b.tableName("links")).count());
+        ProviderLink old = links.find("r-old", Provider.SPOTIFY).orElseThrow();
+        assertEquals(List.of("shared-7", "old-refresh", 3L), List.of(old.externalUserId(), old.refreshToken(), old.version()),
+                "the old link is untouched");
+        ProviderLink adas = links.find(ada, Provider.SPOTIFY).orElseThrow();
+        assertEquals(List.of("acc-ada", "refresh-access-a"), List.of(adas.externalUserId(), adas.refreshToken()));
+        assertEquals(Set.of("r-old", cy), Set.copyOf(indexed("shared-7")), "one value, two kinds of key, two accounts");
+        // Whichever of the two the index lists first, Cy's next sign-in finds Cy.
+        assertEquals(cy, runnerSignedInBy(signIn(handler, "code-c2", null)));
+        assertEquals("Ada Runner", runners.find("r-old").orElseThrow().displayName());
+    }
+
+    @Test
+    void withoutAnAccountIdTheLinkIsKeyedByTheSpotifyIdUntilSpotifySendsOne() {
+        spotifyAccepts("code-1", "spotify-user-1", null, "Ada Runner", "access-token-1");
+        spotifyAccepts("code-2", "spotify-user-1", "acc-spotify-user-1", "Ada Runner", "access-token-2");
+        AuthHandler handler = handler(true, false);
+
+        List<String> logged = capturingConnectFlowLog(() -> assertNotNull(runnerSignedInBy(signIn(handler, "code-1", null))));
+        String runner = links.findByExternalUser(Provider.SPOTIFY, "spotify-user-1").orElseThrow().runnerId();
+
+        ProviderLink link = links.find(runner, Provider.SPOTIFY).orElseThrow();
+        assertEquals("spotify-user-1", link.externalUserId(), "the id is the key while Spotify sends no account_id");
+        assertEquals("spotify-user-1", link.profileId());
+        assertEquals(List.of("Spotify sent no account_id for runner " + runner + ": their link is keyed by the Spotify user id"),
+                logged, "the fallback is logged, with the runner id and nothing personal");
+
+        assertEquals(runner, runnerSignedInBy(signIn(handler, "code-2", null)));
+        assertEquals("acc-spotify-user-1", links.find(runner, Provider.SPOTIFY).orElseThrow().externalUserId());
+        assertEquals(List.of(), indexed("spotify-user-1"));
+        assertEquals(1, dynamo.scan(b -> b.tableName("runners")).count());
+    }
+
+    /** The messages {@link SpotifyConnectFlow} logs while {@code action} runs. */
+    static List<String> capturingConnectFlowLog(Runnable action) {
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        AbstractAppender appender = new AbstractAppender("connect-flow-capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                if (event.getLoggerName().equals(SpotifyConnectFlow.class.getName())) {
+                    messages.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        context.getConfiguration().getRootLogger().addAppender(appender, Level.ALL, null);
+        context.updateLoggers();
+        try {
+            action.run();
+        } finally {
+            context.getConfiguration().getRootLogger().removeAppender(appender.getName());
+            context.updateLoggers();
+            appender.stop();
+        }
+        return List.copyOf(messages);
     }
 
     @Test

@@ -109,9 +109,10 @@ class PublishHandlerTest {
                 .keySchema(KeySchemaElement.builder().attributeName("idempotencyKey").keyType(KeyType.HASH).build()));
     }
 
+    /** A link as sign-in stores it: keyed by account_id, with the user id that playlists show as owner.id beside it. */
     void connectSpotify(String accessToken, Instant expiresAt) {
-        links.save(new ProviderLink(RUNNER, Provider.SPOTIFY, "spotify-user-1", accessToken, expiresAt,
-                "refresh-token-1", "playlist-modify-private", LinkStatus.CONNECTED, 1));
+        links.save(new ProviderLink(RUNNER, Provider.SPOTIFY, "acc-spotify-user-1", accessToken, expiresAt,
+                "refresh-token-1", "playlist-modify-private", LinkStatus.CONNECTED, 1, "spotify-user-1"));
     }
 
     Clock clock() {

@@ -183,7 +183,7 @@ class SecretsNeverLoggedTest {
                         .withBody("{\"access_token\":\"" + SECOND_ACCESS + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                                 + "\"refresh_token\":\"" + SECOND_REFRESH + "\",\"scope\":\"playlist-modify-private\"}")));
         spotify.server.stubFor(get(urlPathEqualTo("/v1/me")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"spotify-user-9\",\"display_name\":\"Ada\"}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"spotify-user-9\",\"display_name\":\"Ada\",\"account_id\":\"acc-spotify-user-9\"}")));
         spotify.playlistCreation();
         spotify.itemAdditions();
         spotify.server.stubFor(post(urlPathEqualTo("/v1/playlists/" + SpotifyStandIn.PLAYLIST_ID + "/items"))

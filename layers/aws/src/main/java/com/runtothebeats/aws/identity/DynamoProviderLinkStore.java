@@ -6,6 +6,7 @@ import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.ProviderLinkStore;
 import com.runtothebeats.core.identity.TokenCipher;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Provider links in the ProviderLinksTable (pk {@code runnerId}, sk {@code provider}; GSI
- * {@code ExternalUserIndex} on {@code providerUser} = {@code <provider>#<externalUserId>}). Both tokens are
+ * {@code ExternalUserIndex} on {@code providerUser} = {@code <provider>#<externalUserId>}: one item per runner and
+ * provider, so re-saving a link under a new external user id moves its index entry). Both tokens are
  * stored encrypted through the {@link TokenCipher}; every token change is a conditional write on
  * {@code version}, so a slow refresh can never overwrite a newer token.
  */
@@ -29,6 +31,7 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
     static final String PROVIDER = "provider";
     static final String EXTERNAL_USER_ID = "externalUserId";
     static final String PROVIDER_USER = "providerUser";
+    static final String PROFILE_ID = "profileId";
     static final String ENCRYPTED_REFRESH_TOKEN = "encryptedRefreshToken";
     static final String ACCESS_TOKEN = "accessToken";
     static final String ACCESS_TOKEN_EXPIRES_AT = "accessTokenExpiresAt";
@@ -57,18 +60,22 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
 
     @Override
     public Optional<ProviderLink> findByExternalUser(Provider provider, String externalUserId) {
+        return findAllByExternalUser(provider, externalUserId).stream().findFirst();
+    }
+
+    @Override
+    public List<ProviderLink> findAllByExternalUser(Provider provider, String externalUserId) {
         QueryResponse response = dynamo.query(r -> r.tableName(tableName).indexName(EXTERNAL_USER_INDEX)
                 .keyConditionExpression("#pu = :pu")
                 .expressionAttributeNames(Map.of("#pu", PROVIDER_USER))
                 .expressionAttributeValues(Map.of(":pu", s(providerUser(provider, externalUserId)))));
         // The index is eventually consistent and only locates the link: read the item itself consistently.
-        List<ProviderLink> links = response.items().stream()
+        return response.items().stream()
                 .map(item -> find(item.get(RUNNER_ID).s(), provider))
                 .flatMap(Optional::stream)
                 .filter(link -> externalUserId.equals(link.externalUserId()))
+                .sorted(Comparator.comparing(link -> link.status() != LinkStatus.CONNECTED))
                 .toList();
-        return links.stream().filter(l -> l.status() == LinkStatus.CONNECTED).findFirst()
-                .or(() -> links.stream().findFirst());
     }
 
     @Override
@@ -123,6 +130,9 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
             item.put(EXTERNAL_USER_ID, s(link.externalUserId()));
             item.put(PROVIDER_USER, s(providerUser(link.provider(), link.externalUserId())));
         }
+        if (link.profileId() != null) {
+            item.put(PROFILE_ID, s(link.profileId()));
+        }
         if (link.refreshToken() != null) {
             item.put(ENCRYPTED_REFRESH_TOKEN, s(cipher.encrypt(link.refreshToken())));
         }
@@ -152,7 +162,8 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
                 decrypted(item, ENCRYPTED_REFRESH_TOKEN),
                 str(item, SCOPES),
                 LinkStatus.valueOf(item.get(STATUS).s()),
-                Long.parseLong(item.get(VERSION).n()));
+                Long.parseLong(item.get(VERSION).n()),
+                str(item, PROFILE_ID));
     }
 
     private String decrypted(Map<String, AttributeValue> item, String attribute) {

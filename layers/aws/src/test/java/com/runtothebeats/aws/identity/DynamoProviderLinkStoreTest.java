@@ -85,6 +85,33 @@ class DynamoProviderLinkStoreTest {
         assertTrue(store.findByExternalUser(Provider.SPOTIFY, "hu-1").isEmpty());
     }
 
+    /** What the ExternalUserIndex itself holds for {@code spotify#<key>}: the runner ids, raw. */
+    private List<String> indexed(String key) {
+        return dynamo.query(r -> r.tableName("links").indexName(DynamoProviderLinkStore.EXTERNAL_USER_INDEX)
+                .keyConditionExpression("providerUser = :pu")
+                .expressionAttributeValues(Map.of(":pu", AttributeValue.fromS("spotify#" + key))))
+                .items().stream().map(item -> item.get("runnerId").s()).toList();
+    }
+
+    @Test
+    void reSavingALinkUnderANewKeyMovesItsIndexEntryAndKeepsTheProfileIdThroughRefreshes() {
+        store.save(new ProviderLink("runner-1", Provider.SPOTIFY, "ada.runs", "access-0", EXPIRY, "refresh-0",
+                "scope", LinkStatus.CONNECTED, 1));
+        assertEquals(List.of("runner-1"), indexed("ada.runs"));
+        assertEquals(null, store.find("runner-1", Provider.SPOTIFY).orElseThrow().profileId());
+
+        store.save(new ProviderLink("runner-1", Provider.SPOTIFY, "acc-7c1f", "access-1", EXPIRY, "refresh-1",
+                "scope", LinkStatus.CONNECTED, 2, "ada.runs"));
+
+        assertEquals(List.of(), indexed("ada.runs"), "the old key's index entry is gone, not left pointing at the runner");
+        assertEquals(List.of("runner-1"), indexed("acc-7c1f"));
+        assertTrue(store.findByExternalUser(Provider.SPOTIFY, "ada.runs").isEmpty());
+        ProviderLink found = store.findByExternalUser(Provider.SPOTIFY, "acc-7c1f").orElseThrow();
+        assertEquals("ada.runs", found.profileId());
+        assertTrue(store.replaceIfVersion(found.withTokens("access-2", EXPIRY, null), 2));
+        assertEquals("ada.runs", store.find("runner-1", Provider.SPOTIFY).orElseThrow().profileId());
+    }
+
     @Test
     void aStaleWriterNeverOverwritesANewerToken() {
         ProviderLink original = link("runner-1", "hu-1", 3);

@@ -1,6 +1,7 @@
 package com.runtothebeats.core.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where provider links live (DynamoDB's provider-links table in AWS). */
@@ -10,6 +11,12 @@ public interface ProviderLinkStore {
 
     /** The link of the provider's user (e.g. a Google Health healthUserId named by a webhook). */
     Optional<ProviderLink> findByExternalUser(Provider provider, String externalUserId);
+
+    /**
+     * Every link stored under that external user id, connected ones first: normally one, but two kinds of key
+     * may share a value (Spotify links keyed by {@code id} before {@code account_id}), and the caller tells them apart.
+     */
+    List<ProviderLink> findAllByExternalUser(Provider provider, String externalUserId);
 
     /** Creates or replaces the link (a fresh consent). */
     void save(ProviderLink link);

@@ -11,7 +11,6 @@ import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 import se.michaelthelin.spotify.exceptions.detailed.BadRequestException;
 import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
 import se.michaelthelin.spotify.model_objects.credentials.AuthorizationCodeCredentials;
-import se.michaelthelin.spotify.model_objects.specification.User;
 
 /**
  * Spotify's accounts service through spotify-web-api-java: the authorize URL (PKCE S256), the code
@@ -65,11 +64,16 @@ public final class SpotifyAuthorization {
         return tokens(() -> request.build().execute());
     }
 
-    /** {@code GET /v1/me}; {@link UnauthorizedException} surfaces as {@link SpotifyUnavailableException}. */
+    /**
+     * {@code GET /v1/me} with {@code account_id} ({@link CurrentUserProfileRequest}); {@link UnauthorizedException}
+     * surfaces as {@link SpotifyUnavailableException}.
+     */
     public SpotifyUser currentUser(String accessToken) {
         try {
-            User user = api(accessToken).getCurrentUsersProfile().build().execute();
-            return new SpotifyUser(user.getId(), user.getDisplayName());
+            return new CurrentUserProfileRequest.Builder(accessToken)
+                    .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
+                    .build()
+                    .execute();
         } catch (IOException | SpotifyWebApiException | ParseException e) {
             throw new SpotifyUnavailableException("Spotify did not say who the user is (" + e.getClass().getSimpleName() + ")", e);
         }

@@ -129,14 +129,18 @@ public final class SpotifyPlaylists implements PlaylistDestination {
                 .map(p -> new CreatedPlaylist(p.id(), p.url()));
     }
 
-    /** The runner's Spotify user id (a listed playlist's {@code owner.id}), warning when private playlists are hidden from us. */
+    /**
+     * The runner's Spotify user id (a listed playlist's {@code owner.id}, never the {@code account_id} the link is
+     * keyed by), warning when private playlists are hidden from us. Links made before {@code account_id} keying
+     * have no profile id: their external user id is that Spotify id.
+     */
     private String spotifyUserId(String runnerId) {
         Optional<ProviderLink> link = links.find(runnerId, Provider.SPOTIFY);
         if (link.map(ProviderLink::scopes).filter(scopes -> !scopes.contains(READ_PRIVATE_PLAYLISTS)).isPresent()) {
             LOG.warn("Spotify link of runner {} lacks {}: Spotify lists only its public playlists", runnerId,
                     READ_PRIVATE_PLAYLISTS);
         }
-        return link.map(ProviderLink::externalUserId).orElse(null);
+        return link.map(l -> l.profileId() != null ? l.profileId() : l.externalUserId()).orElse(null);
     }
 
     @Override

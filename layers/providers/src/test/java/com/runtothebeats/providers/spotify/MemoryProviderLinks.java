@@ -1,10 +1,13 @@
 package com.runtothebeats.providers.spotify;
 
+import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.ProviderLinkStore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +28,15 @@ final class MemoryProviderLinks implements ProviderLinkStore {
 
     @Override
     public synchronized Optional<ProviderLink> findByExternalUser(Provider provider, String externalUserId) {
+        return findAllByExternalUser(provider, externalUserId).stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<ProviderLink> findAllByExternalUser(Provider provider, String externalUserId) {
         return links.values().stream()
-                .filter(l -> l.provider() == provider && externalUserId.equals(l.externalUserId())).findFirst();
+                .filter(l -> l.provider() == provider && externalUserId.equals(l.externalUserId()))
+                .sorted(Comparator.comparing(l -> l.status() != LinkStatus.CONNECTED))
+                .toList();
     }
 
     @Override

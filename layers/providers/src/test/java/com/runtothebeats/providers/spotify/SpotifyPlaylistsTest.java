@@ -44,6 +44,8 @@ class SpotifyPlaylistsTest {
 
     static final String RUNNER = "runner-1";
     static final String SPOTIFY_USER = "spotify-user-1";
+    /** What the link is keyed by since account_id keying; never a playlist's owner.id. */
+    static final String ACCOUNT_ID = "acc-7c1f0e2a";
     static final Instant NOW = Instant.parse("2026-11-24T21:00:00Z");
     static final PlaylistMarker MARKER = PlaylistMarker.of(RUNNER, RUNNER + ":key-1");
 
@@ -74,8 +76,8 @@ class SpotifyPlaylistsTest {
     }
 
     void connect(String scopes) {
-        links.save(new ProviderLink(RUNNER, Provider.SPOTIFY, SPOTIFY_USER, "access-token-1", NOW.plus(Duration.ofHours(1)),
-                "refresh-token-1", scopes, LinkStatus.CONNECTED, 1));
+        links.save(new ProviderLink(RUNNER, Provider.SPOTIFY, ACCOUNT_ID, "access-token-1", NOW.plus(Duration.ofHours(1)),
+                "refresh-token-1", scopes, LinkStatus.CONNECTED, 1, SPOTIFY_USER));
     }
 
     static String playlist(String id, String description, String owner) {
@@ -132,6 +134,24 @@ class SpotifyPlaylistsTest {
         List<LoggedRequest> asked = listings();
         assertEquals(2, asked.size(), "bounded at " + PlaylistDestination.MARKER_SEARCH_LIMIT + " playlists");
         assertEquals(List.of("0", "50"), asked.stream().map(r -> r.queryParameter("offset").firstValue()).toList());
+    }
+
+    @Test
+    void ownersAreMatchedByTheSpotifyUserIdNeverByTheAccountId() {
+        page(0, List.of(playlist("copyOwnedByAccountIdLk", "A copy · " + MARKER.tag(), ACCOUNT_ID),
+                playlist("3cEYpjA9oz9GiPac4AsH4n", "170 BPM · " + MARKER.tag(), SPOTIFY_USER)), false);
+
+        assertEquals("3cEYpjA9oz9GiPac4AsH4n", spotify.findByMarker(RUNNER, MARKER).orElseThrow().id());
+    }
+
+    @Test
+    void aLinkMadeBeforeAccountIdKeyingMatchesOwnersByItsExternalUserId() {
+        links.save(new ProviderLink(RUNNER, Provider.SPOTIFY, SPOTIFY_USER, "access-token-1", NOW.plus(Duration.ofHours(1)),
+                "refresh-token-1", "playlist-modify-private playlist-read-private", LinkStatus.CONNECTED, 1));
+        page(0, List.of(playlist("copyOwnedBySomeoneElse", "A copy · " + MARKER.tag(), "someone-else"),
+                playlist("3cEYpjA9oz9GiPac4AsH4n", "170 BPM · " + MARKER.tag(), SPOTIFY_USER)), false);
+
+        assertEquals("3cEYpjA9oz9GiPac4AsH4n", spotify.findByMarker(RUNNER, MARKER).orElseThrow().id());
     }
 
     @Test

@@ -7,18 +7,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.runtothebeats.standins.DynamoDbStreamEventSource;
 import com.runtothebeats.standins.SamTemplate;
+import com.runtothebeats.standins.StreamEventFilter;
+import com.runtothebeats.standins.StreamRecordJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -55,7 +53,9 @@ final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchT
         String name = subscription.functionId() + "." + subscription.eventName();
         return new DynamoDbStreamEventSource(streams, streamArn,
                 new DynamoDbStreamEventSource.Settings(name, subscription.startingPosition(), subscription.batchSize(),
-                        subscription.maximumRetryAttempts(), Duration.ofMillis(200), Duration.ofMillis(250)),
+                        subscription.maximumRetryAttempts(), subscription.bisectBatchOnFunctionError(),
+                        subscription.maximumRecordAgeInSeconds(), StreamEventFilter.of(subscription.filterPatterns()),
+                        Duration.ofMillis(200), Duration.ofMillis(250)),
                 target, target::keepFailedBatch, Optional.of(stateDir.resolve("streams").resolve(name + ".json")), log);
     }
 
@@ -66,8 +66,8 @@ final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchT
             // as on Lambda, a batchItemFailures answer counts only when the event source asks for it
             return subscription.reportBatchItemFailures() ? firstBatchItemFailure(output) : null;
         } catch (FunctionError e) {
-            log.println(function.logicalId() + " failed on a stream batch of " + batch.size() + ": " + e.errorType() + ": " + e.getMessage());
-            return batch.get(0).dynamodb().sequenceNumber();
+            // a function error, not a partial batch response: the event source retries or bisects the whole batch
+            throw new IllegalStateException(function.logicalId() + " failed: " + e.errorType() + ": " + e.getMessage(), e);
         }
     }
 
@@ -95,59 +95,8 @@ final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchT
     ObjectNode event(List<Record> records) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         ArrayNode array = event.putArray("Records");
-        for (Record record : records) {
-            ObjectNode r = array.addObject();
-            r.put("eventID", record.eventID());
-            r.put("eventName", record.eventNameAsString());
-            r.put("eventVersion", record.eventVersion());
-            r.put("eventSource", "aws:dynamodb");
-            r.put("awsRegion", LocalStack.REGION);
-            ObjectNode dynamodb = r.putObject("dynamodb");
-            var change = record.dynamodb();
-            Instant created = change.approximateCreationDateTime() == null ? Instant.now() : change.approximateCreationDateTime();
-            dynamodb.put("ApproximateCreationDateTime", created.getEpochSecond());
-            if (change.hasKeys()) {
-                dynamodb.set("Keys", image(change.keys()));
-            }
-            if (change.hasNewImage()) {
-                dynamodb.set("NewImage", image(change.newImage()));
-            }
-            if (change.hasOldImage()) {
-                dynamodb.set("OldImage", image(change.oldImage()));
-            }
-            dynamodb.put("SequenceNumber", change.sequenceNumber());
-            dynamodb.put("SizeBytes", change.sizeBytes());
-            dynamodb.put("StreamViewType", change.streamViewTypeAsString());
-            r.put("eventSourceARN", streamArn);
-        }
+        records.forEach(record -> array.add(StreamRecordJson.of(record, LocalStack.REGION, streamArn)));
         return event;
-    }
-
-    private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        item.forEach((name, value) -> out.set(name, attribute(value)));
-        return out;
-    }
-
-    private static JsonNode attribute(AttributeValue value) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        switch (value.type()) {
-            case S -> out.put("S", value.s());
-            case N -> out.put("N", value.n());
-            case B -> out.put("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
-            case BOOL -> out.put("BOOL", value.bool());
-            case NUL -> out.put("NULL", true);
-            case SS -> value.ss().forEach(out.putArray("SS")::add);
-            case NS -> value.ns().forEach(out.putArray("NS")::add);
-            case BS -> value.bs().forEach(b -> out.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
-            case M -> out.set("M", image(value.m()));
-            case L -> {
-                ArrayNode list = out.putArray("L");
-                value.l().forEach(item -> list.add(attribute(item)));
-            }
-            default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
-        }
-        return out;
     }
 
     private void keepFailedBatch(List<Record> batch) {
@@ -155,8 +104,8 @@ final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchT
             Files.createDirectories(failedDirectory);
             Path file = failedDirectory.resolve(subscription.functionId() + "-" + System.currentTimeMillis() + ".json");
             Files.writeString(file, event(batch).toPrettyString());
-            log.println(function.logicalId() + ": batch of " + batch.size() + " kept in " + file + " after "
-                    + subscription.maximumRetryAttempts() + " retries");
+            log.println(function.logicalId() + ": " + batch.size() + " record(s) kept in " + file
+                    + " (retries used up, or older than MaximumRecordAgeInSeconds)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep a failed stream batch", e);
         }

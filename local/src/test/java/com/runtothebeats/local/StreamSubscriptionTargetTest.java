@@ -38,7 +38,7 @@ class StreamSubscriptionTargetTest {
             ids.forEach(id -> stack.dynamoClient().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(id)))));
             String streamArn = DynamoDbStreamEventSource.streamArnOf(stack.dynamoClient(), table);
             SamTemplate.StreamSubscription subscription = new SamTemplate.StreamSubscription("RejectingStreamFunction", "Changes",
-                    null, Optional.of("Things"), "TRIM_HORIZON", 10, 1, false, true, true);
+                    null, Optional.of("Things"), "TRIM_HORIZON", 10, 1, false, -1, List.of(), true, true);
             RejectingStreamConsumer.INVOCATIONS.set(0);
 
             StreamSubscriptionTarget.eventSource(subscription, stack.function("RejectingStreamFunction"), stack.streamsClient(),

@@ -13,8 +13,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +48,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * batches to a {@link BatchTarget}. A batch is retried with backoff from its first failed record (records
  * before it are done, as with {@code ReportBatchItemFailures}) until it succeeds or {@code maximumRetryAttempts}
  * is used up (negative: retry forever); then the rest goes to the on-failure destination and reading moves on.
- * A target that throws failed the whole batch, as a function error does. The position is kept per shard, on disk
+ * A target that throws failed the whole batch, as a function error does; with {@code BisectBatchOnFunctionError}
+ * such a batch is split in two and each half delivered in turn, down to single records, before retries are spent.
+ * Records older than {@code MaximumRecordAgeInSeconds} go to the on-failure destination instead of the target, and
+ * records no {@code FilterCriteria} pattern matches are skipped. The position is kept per shard, on disk
  * when a checkpoint file is given, so nothing is lost or delivered twice across restarts; only records the stream
  * itself trimmed (24 h retention) before they were read are skipped, with a log line.
  */
@@ -65,9 +72,29 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
         void pause(Duration delay) throws InterruptedException;
     }
 
-    /** The event source's settings, as in template.yaml; {@code firstRetryDelay} doubles per retry up to 10 s. */
+    /**
+     * The event source's settings, as in template.yaml; {@code firstRetryDelay} doubles per retry up to 10 s.
+     * {@code maximumRecordAgeInSeconds} -1 is Lambda's default, no limit (the stream's 24 h retention still applies).
+     */
     public record Settings(String name, String startingPosition, int batchSize, int maximumRetryAttempts,
+                           boolean bisectBatchOnFunctionError, int maximumRecordAgeInSeconds, StreamEventFilter filter,
                            Duration firstRetryDelay, Duration idlePoll) {
+
+        /** Lambda's defaults for the rest: no bisecting, no record age limit, no filter. */
+        public Settings(String name, String startingPosition, int batchSize, int maximumRetryAttempts,
+                        Duration firstRetryDelay, Duration idlePoll) {
+            this(name, startingPosition, batchSize, maximumRetryAttempts, false, -1, StreamEventFilter.EVERY_RECORD,
+                    firstRetryDelay, idlePoll);
+        }
+    }
+
+    /** A failed batch's records still to deliver, and how many retries they have used (bisecting uses none). */
+    private record Piece(List<Record> records, int retries) {
+    }
+
+    /** What one invocation did: succeeded, failed from a record (a partial batch response), or errored. */
+    private record Attempt(String failedFrom, boolean functionError) {
+        static final Attempt SUCCEEDED = new Attempt(null, false);
     }
 
     /** Per shard, the sequence number of the last record delivered, and the shards read to their end. */
@@ -82,6 +109,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
     private final Optional<Path> checkpointFile;
     private final PrintStream log;
     private final RetryPause retryPause;
+    private final Clock clock;
     private final Map<String, String> iterators = new HashMap<>();
     private final Checkpoint checkpoint;
     private volatile boolean running = true;
@@ -90,12 +118,14 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
 
     public DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, Settings settings, BatchTarget target,
                                      Consumer<List<Record>> onFailure, Optional<Path> checkpointFile, PrintStream log) {
-        this(streams, streamArn, settings, target, onFailure, checkpointFile, log, delay -> Thread.sleep(delay.toMillis()));
+        this(streams, streamArn, settings, target, onFailure, checkpointFile, log, delay -> Thread.sleep(delay.toMillis()),
+                Clock.systemUTC());
     }
 
+    /** {@code clock} tells the age of records against {@code MaximumRecordAgeInSeconds}. */
     DynamoDbStreamEventSource(DynamoDbStreamsClient streams, String streamArn, Settings settings, BatchTarget target,
                               Consumer<List<Record>> onFailure, Optional<Path> checkpointFile, PrintStream log,
-                              RetryPause retryPause) {
+                              RetryPause retryPause, Clock clock) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.settings = settings;
@@ -104,6 +134,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
         this.checkpointFile = checkpointFile;
         this.log = log;
         this.retryPause = retryPause;
+        this.clock = clock;
         this.checkpoint = readCheckpoint();
     }
 
@@ -210,12 +241,18 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
             }
             GetRecordsResponse response = next.get();
             if (!response.records().isEmpty()) {
-                if (!deliver(id, response.records())) {
+                List<Record> matching = response.records().stream()
+                        .filter(record -> settings.filter().matches(StreamRecordJson.of(record, DynamoDbLocalServer.REGION, streamArn)))
+                        .toList();
+                if (!matching.isEmpty() && !deliver(id, matching)) {
                     // stopped mid-retry: the checkpoint is still before the batch, and the shard must not count as
                     // read to its end (that would skip the batch at the next start)
                     iterators.remove(id);
                     continue;
                 }
+                // records the filter skipped after the last delivered one are done too
+                checkpoint.delivered().put(id, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
+                writeCheckpoint();
                 read += response.records().size();
             }
             if (response.nextShardIterator() == null) {
@@ -292,48 +329,104 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
 
     /**
      * Delivers a batch, retrying it (or its unprocessed tail) until done or given up on; then moves the checkpoint on.
+     * With bisecting, a batch the function errored on is split in two, the halves delivered first to last; a split
+     * is not a retry (AWS: "Splitting batches doesn't consume the retry quota"), so each half keeps the retries its
+     * batch had used, and a single record that keeps failing has the whole quota before it goes to on-failure.
      * False when the source was stopped mid-retry: the checkpoint then stays before what was not delivered.
      */
     private boolean deliver(String shardId, List<Record> batch) throws InterruptedException {
-        List<Record> pending = batch;
-        int attempt = 0;
-        Duration backoff = settings.firstRetryDelay();
-        while (running) {
-            String failedFrom = invoke(pending);
-            if (failedFrom == null) {
-                checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
-                writeCheckpoint();
-                return true;
+        Deque<Piece> pieces = new ArrayDeque<>();
+        pieces.add(new Piece(batch, 0));
+        while (!pieces.isEmpty()) {
+            if (!running) {
+                return false;
+            }
+            Piece piece = pieces.removeFirst();
+            List<Record> pending = withoutExpired(shardId, piece.records());
+            if (pending.isEmpty()) {
+                continue;
+            }
+            Attempt attempt = invoke(pending);
+            if (attempt == Attempt.SUCCEEDED) {
+                checkpointAfter(shardId, pending.get(pending.size() - 1));
+                continue;
+            }
+            if (attempt.functionError() && settings.bisectBatchOnFunctionError() && pending.size() > 1) {
+                int half = (pending.size() + 1) / 2;
+                pieces.addFirst(new Piece(pending.subList(half, pending.size()), piece.retries()));
+                pieces.addFirst(new Piece(pending.subList(0, half), piece.retries()));
+                continue;
             }
             // records before the first failure are done; retry from it. An identifier that is not in the batch fails
             // all of it, as on Lambda, and then nothing of it may be checkpointed.
-            int failed = indexOf(pending, failedFrom);
+            int failed = indexOf(pending, attempt.failedFrom());
             if (failed > 0) {
-                checkpoint.delivered().put(shardId, pending.get(failed - 1).dynamodb().sequenceNumber());
-                writeCheckpoint();
+                checkpointAfter(shardId, pending.get(failed - 1));
                 pending = pending.subList(failed, pending.size());
             }
-            attempt++;
+            int retries = piece.retries() + 1;
             int maximum = settings.maximumRetryAttempts();
-            if (maximum >= 0 && attempt > maximum) {
-                onFailure.accept(List.copyOf(pending));
-                checkpoint.delivered().put(shardId, pending.get(pending.size() - 1).dynamodb().sequenceNumber());
-                writeCheckpoint();
-                return true;
+            if (maximum >= 0 && retries > maximum) {
+                giveUp(shardId, pending);
+                continue;
             }
-            retryPause.pause(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            pieces.addFirst(new Piece(pending, retries));
+            retryPause.pause(backoff(retries));
         }
-        return false;
+        return true;
+    }
+
+    /** The first retry waits {@code firstRetryDelay}, each one after twice as long, up to 10 s. */
+    private Duration backoff(int retry) {
+        Duration delay = settings.firstRetryDelay();
+        for (int i = 1; i < retry && delay.compareTo(MAX_BACKOFF) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /**
+     * The records young enough for {@code MaximumRecordAgeInSeconds}; older ones at the front go to on-failure (a
+     * shard's records are in write order, so once one is young enough the ones after it are too, up to the
+     * second-granular creation time, and stopping at the first keeps the checkpoint a prefix).
+     */
+    private List<Record> withoutExpired(String shardId, List<Record> records) {
+        int maximumAge = settings.maximumRecordAgeInSeconds();
+        if (maximumAge < 0) {
+            return records;
+        }
+        Instant oldestAllowed = clock.instant().minusSeconds(maximumAge);
+        int expired = 0;
+        while (expired < records.size() && records.get(expired).dynamodb().approximateCreationDateTime() != null
+                && records.get(expired).dynamodb().approximateCreationDateTime().isBefore(oldestAllowed)) {
+            expired++;
+        }
+        if (expired > 0) {
+            log.println("stream " + settings.name() + ": " + expired + " record(s) older than MaximumRecordAgeInSeconds "
+                    + maximumAge + " go to the on-failure destination");
+            giveUp(shardId, records.subList(0, expired));
+        }
+        return records.subList(expired, records.size());
+    }
+
+    private void giveUp(String shardId, List<Record> records) {
+        onFailure.accept(List.copyOf(records));
+        checkpointAfter(shardId, records.get(records.size() - 1));
+    }
+
+    private void checkpointAfter(String shardId, Record record) {
+        checkpoint.delivered().put(shardId, record.dynamodb().sequenceNumber());
+        writeCheckpoint();
     }
 
     /** One invocation of the target; one that throws failed the whole batch, as a function error does on Lambda. */
-    private String invoke(List<Record> batch) {
+    private Attempt invoke(List<Record> batch) {
         try {
-            return target.deliver(batch);
+            String failedFrom = target.deliver(batch);
+            return failedFrom == null ? Attempt.SUCCEEDED : new Attempt(failedFrom, false);
         } catch (RuntimeException e) {
             log.println("stream " + settings.name() + ": a batch of " + batch.size() + " failed: " + e);
-            return batch.get(0).dynamodb().sequenceNumber();
+            return new Attempt(batch.get(0).dynamodb().sequenceNumber(), true);
         }
     }
 
@@ -350,12 +443,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
     private static String firstFailure(List<Record> batch, Function<DynamodbEvent, StreamsEventResponse> handler) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(batch.stream().map(DynamoDbStreamEventSource::toLambdaRecord).toList());
-        StreamsEventResponse response;
-        try {
-            response = handler.apply(event);
-        } catch (RuntimeException e) {
-            return batch.get(0).dynamodb().sequenceNumber();
-        }
+        StreamsEventResponse response = handler.apply(event); // throwing is a function error, as on Lambda
         if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
             return null;
         }

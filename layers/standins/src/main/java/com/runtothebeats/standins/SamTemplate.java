@@ -196,11 +196,13 @@ public final class SamTemplate {
 
     /**
      * A DynamoDB stream event source. {@code tableLogicalId} is set when the stream is written as
-     * {@code !GetAtt Table.StreamArn}, the only form the local stack can follow.
+     * {@code !GetAtt Table.StreamArn}, the only form the local stack can follow. Defaults are Lambda's: retries and
+     * record age -1 (no limit), no bisecting, no filter patterns (every record).
      */
     public record StreamSubscription(String functionId, String eventName, Object stream, Optional<String> tableLogicalId,
                                      String startingPosition, int batchSize, int maximumRetryAttempts,
-                                     boolean bisectBatchOnFunctionError, boolean reportBatchItemFailures, boolean enabled) {
+                                     boolean bisectBatchOnFunctionError, int maximumRecordAgeInSeconds,
+                                     List<String> filterPatterns, boolean reportBatchItemFailures, boolean enabled) {
     }
 
     public List<StreamSubscription> streamSubscriptions() {
@@ -219,6 +221,9 @@ public final class SamTemplate {
                             intOf(properties.getOrDefault("BatchSize", 100)),
                             intOf(properties.getOrDefault("MaximumRetryAttempts", -1)),
                             Boolean.parseBoolean(String.valueOf(properties.getOrDefault("BisectBatchOnFunctionError", false))),
+                            intOf(properties.getOrDefault("MaximumRecordAgeInSeconds", -1)),
+                            asList(asMap(properties.get("FilterCriteria")).get("Filters")).stream()
+                                    .map(filter -> String.valueOf(asMap(filter).get("Pattern"))).toList(),
                             asList(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
                             Boolean.parseBoolean(String.valueOf(properties.getOrDefault("Enabled", true)))));
                 }

@@ -1,6 +1,7 @@
 package com.runtothebeats.standins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -13,7 +14,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,6 +65,23 @@ class DynamoDbStreamEventSourceTest {
     private final List<List<String>> failedForGood = new ArrayList<>();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
 
     @BeforeAll
     static void startDynamoDbLocal() {
@@ -392,6 +414,148 @@ class DynamoDbStreamEventSourceTest {
                 "the poller thread ended on close");
     }
 
+    @Test
+    void bisectingIsolatesTheRecordTheFunctionErrorsOnAndDeliversTheOthersInOrder(@TempDir Path dir) {
+        List<String> written = write(0, 8);
+        String poison = written.get(5);
+        Path checkpoint = dir.resolve("streams/Sync.Changes.json");
+        List<List<String>> calls = new ArrayList<>();
+        List<List<String>> succeeded = new ArrayList<>();
+        DynamoDbStreamEventSource.BatchTarget throwingOnPoison = batch -> {
+            calls.add(ids(batch));
+            if (ids(batch).contains(poison)) {
+                throw new IllegalStateException("cannot handle " + poison);
+            }
+            succeeded.add(ids(batch));
+            return null;
+        };
+        DynamoDbStreamEventSource source = source(bisecting(10, 2, -1), throwingOnPoison, Optional.of(checkpoint));
+
+        assertEquals(8, source.pollOnce());
+
+        assertEquals(List.of(written, written.subList(0, 4), written.subList(4, 8), written.subList(4, 6),
+                        written.subList(4, 5), List.of(poison), List.of(poison), List.of(poison), written.subList(6, 8)),
+                calls, "halves first to last, then two retries of the single poison record");
+        assertEquals(written.stream().filter(id -> !id.equals(poison)).toList(), flatten(succeeded));
+        assertEquals(List.of(List.of(poison)), failedForGood);
+        assertEquals(2, pauses.size(), "splitting is not a retry and does not wait: " + pauses);
+
+        List<List<String>> afterRestart = new ArrayList<>();
+        assertEquals(0, source(bisecting(10, 2, -1), accepting(afterRestart), Optional.of(checkpoint)).pollOnce());
+        assertEquals(List.of(), afterRestart, "everything was checkpointed");
+    }
+
+    @Test
+    void withoutBisectingAFunctionErrorRetriesTheWholeBatchThenSendsAllOfItToOnFailure() {
+        List<String> written = write(0, 8);
+        String poison = written.get(5);
+        List<List<String>> calls = new ArrayList<>();
+        DynamoDbStreamEventSource.BatchTarget throwingOnPoison = batch -> {
+            calls.add(ids(batch));
+            if (ids(batch).contains(poison)) {
+                throw new IllegalStateException("cannot handle " + poison);
+            }
+            return null;
+        };
+
+        source(settings(10, 2), throwingOnPoison, Optional.empty()).pollOnce();
+
+        assertEquals(List.of(written, written, written), calls);
+        assertEquals(List.of(written), failedForGood);
+    }
+
+    @Test
+    void bisectingLeavesAPartialBatchResponseToRetryFromTheReportedRecord() {
+        List<String> written = write(0, 8);
+        String poison = written.get(5);
+        List<List<String>> calls = new ArrayList<>();
+        DynamoDbStreamEventSource.BatchTarget reportingPoison = batch -> {
+            calls.add(ids(batch));
+            return batch.stream().filter(r -> id(r).equals(poison)).findFirst().map(r -> r.dynamodb().sequenceNumber()).orElse(null);
+        };
+
+        source(bisecting(10, 1, -1), reportingPoison, Optional.empty()).pollOnce();
+
+        assertEquals(List.of(written, written.subList(5, 8)), calls);
+        assertEquals(List.of(written.subList(5, 8)), failedForGood);
+    }
+
+    @Test
+    void recordsOlderThanTheMaximumRecordAgeGoToOnFailureInsteadOfTheFunction() {
+        List<String> old = write(0, 3);
+        List<List<String>> delivered = new ArrayList<>();
+        DynamoDbStreamEventSource source = source(bisecting(10, 3, 60), accepting(delivered), Optional.empty());
+        now.set(Instant.now().plus(Duration.ofDays(1)));
+
+        assertEquals(3, source.pollOnce());
+        assertEquals(List.of(), delivered);
+        assertEquals(List.of(old), failedForGood);
+        assertTrue(logText().contains("older than MaximumRecordAgeInSeconds"), logText());
+
+        List<String> fresh = write(3, 2);
+        now.set(Instant.now()); // the fresh records are at most seconds old
+        source.pollOnce();
+        assertEquals(List.of(fresh), delivered);
+        assertEquals(List.of(old), failedForGood);
+    }
+
+    @Test
+    void aRecordThatAgesPastTheMaximumWhileBeingRetriedGoesToOnFailure() {
+        List<String> written = write(0, 2);
+        List<List<String>> calls = new ArrayList<>();
+        DynamoDbStreamEventSource source = source(bisecting(10, -1, 3600), batch -> {
+            calls.add(ids(batch));
+            if (calls.size() == 3) {
+                now.set(now.get().plus(Duration.ofHours(2))); // the retries took that long
+            }
+            return batch.get(0).dynamodb().sequenceNumber();
+        }, Optional.empty());
+
+        source.pollOnce();
+
+        assertEquals(List.of(written, written, written), calls, "retrying forever stops at the record age");
+        assertEquals(List.of(written), failedForGood);
+    }
+
+    @Test
+    void recordsNoFilterPatternMatchesAreSkippedAndCheckpointed(@TempDir Path dir) {
+        Path checkpoint = dir.resolve("streams/Sync.Changes.json");
+        List<String> inserted = write(0, 3);
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(inserted.get(1)),
+                "note", AttributeValue.fromS("changed"))));
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(inserted.get(0)))));
+        StreamEventFilter insertsOnly = StreamEventFilter.of(List.of("{\"eventName\": [\"INSERT\"]}"));
+        List<List<String>> delivered = new ArrayList<>();
+
+        assertEquals(5, filtered(insertsOnly, delivered, checkpoint).pollOnce());
+        assertEquals(List.of(inserted), delivered);
+
+        List<List<String>> afterRestart = new ArrayList<>();
+        assertEquals(0, filtered(insertsOnly, afterRestart, checkpoint).pollOnce(), "the skipped records were checkpointed");
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("change-09"))));
+        filtered(StreamEventFilter.of(List.of("{\"eventName\": [\"REMOVE\"]}",
+                "{\"dynamodb\": {\"NewImage\": {\"id\": {\"S\": [\"change-09\"]}}}}")), afterRestart, checkpoint).pollOnce();
+        assertEquals(List.of(List.of("change-09")), afterRestart, "any one pattern matching is enough");
+    }
+
+    @Test
+    void aFilterPatternBeyondEqualityIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> StreamEventFilter.of(List.of("{\"eventName\": [{\"prefix\": \"INS\"}]}")));
+        assertTrue(refused.getMessage().contains("eventName"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StreamEventFilter.of(List.of("{\"eventName\": \"INSERT\"}")));
+    }
+
+    private DynamoDbStreamEventSource filtered(StreamEventFilter filter, List<List<String>> delivered, Path checkpoint) {
+        return source(new DynamoDbStreamEventSource.Settings("Changes", "TRIM_HORIZON", 10, 3, false, -1, filter,
+                Duration.ofSeconds(1), Duration.ofMillis(10)), accepting(delivered), Optional.of(checkpoint));
+    }
+
+    private static DynamoDbStreamEventSource.Settings bisecting(int batchSize, int maximumRetryAttempts, int maximumRecordAgeInSeconds) {
+        return new DynamoDbStreamEventSource.Settings("Changes", "TRIM_HORIZON", batchSize, maximumRetryAttempts, true,
+                maximumRecordAgeInSeconds, StreamEventFilter.EVERY_RECORD, Duration.ofSeconds(1), Duration.ofMillis(10));
+    }
+
     /** An in-memory source that has delivered the first three records written; {@code batches} records what comes next. */
     private DynamoDbStreamEventSource caughtUp(List<List<String>> batches) {
         DynamoDbStreamEventSource source = source(settings(10, 3), accepting(batches), Optional.empty());
@@ -404,7 +568,7 @@ class DynamoDbStreamEventSourceTest {
     private DynamoDbStreamEventSource source(DynamoDbStreamEventSource.Settings settings, DynamoDbStreamEventSource.BatchTarget target,
                                              Optional<Path> checkpoint) {
         return new DynamoDbStreamEventSource(streams, streamArn, settings, target, failed -> failedForGood.add(ids(failed)),
-                checkpoint, log, pauses::add);
+                checkpoint, log, pauses::add, clock);
     }
 
     private static DynamoDbStreamEventSource.Settings settings(int batchSize, int maximumRetryAttempts) {

@@ -62,6 +62,8 @@ class SamTemplateTest {
         assertEquals(10, subscription.batchSize());
         assertEquals(3, subscription.maximumRetryAttempts());
         assertTrue(subscription.bisectBatchOnFunctionError());
+        assertEquals(120, subscription.maximumRecordAgeInSeconds());
+        assertEquals(List.of("{\"eventName\": [\"INSERT\"]}", "{\"eventName\": [\"MODIFY\"]}"), subscription.filterPatterns());
         assertTrue(subscription.reportBatchItemFailures());
     }
 

@@ -102,7 +102,8 @@ final class StreamSubscriptionTarget implements DynamoDbStreamEventSource.BatchT
     private void keepFailedBatch(List<Record> batch) {
         try {
             Files.createDirectories(failedDirectory);
-            Path file = failedDirectory.resolve(subscription.functionId() + "-" + System.currentTimeMillis() + ".json");
+            // named after the first record: bisecting can give up on several records within the same millisecond
+            Path file = failedDirectory.resolve(subscription.functionId() + "-" + batch.get(0).dynamodb().sequenceNumber() + ".json");
             Files.writeString(file, event(batch).toPrettyString());
             log.println(function.logicalId() + ": " + batch.size() + " record(s) kept in " + file
                     + " (retries used up, or older than MaximumRecordAgeInSeconds)");

@@ -64,6 +64,35 @@ class StreamSubscriptionTargetTest {
         }
     }
 
+    @Test
+    void theTemplatesBisectingAndFilterReachTheEventSource(@TempDir Path state) throws IOException {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (LocalStack stack = TestProject.start(state)) {
+            String table = stack.tableName("Things");
+            List<String> ids = List.of("bisected-1", "bisected-2");
+            ids.forEach(id -> stack.dynamoClient().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS(id)))));
+            stack.dynamoClient().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("bisected-1"),
+                    "note", AttributeValue.fromS("a MODIFY the filter skips"))));
+            String streamArn = DynamoDbStreamEventSource.streamArnOf(stack.dynamoClient(), table);
+            SamTemplate.StreamSubscription subscription = new SamTemplate.StreamSubscription("RejectingStreamFunction", "Changes",
+                    null, Optional.of("Things"), "TRIM_HORIZON", 10, 1, true, -1, List.of("{\"eventName\": [\"INSERT\"]}"), true, true);
+            RejectingStreamConsumer.INVOCATIONS.set(0);
+
+            StreamSubscriptionTarget.eventSource(subscription, stack.function("RejectingStreamFunction"), stack.streamsClient(),
+                    streamArn, stack.stateDir(), log).pollOnce();
+
+            assertEquals(5, RejectingStreamConsumer.INVOCATIONS.get(), "the pair, then each record once and once more");
+            List<String> keptIds = new ArrayList<>();
+            for (Path kept : failedBatches(stack.stateDir())) {
+                JsonNode records = JSON.readTree(Files.readString(kept)).path("Records");
+                assertEquals(1, records.size(), kept.toString());
+                assertEquals("INSERT", records.get(0).path("eventName").asText());
+                keptIds.add(records.get(0).path("dynamodb").path("NewImage").path("id").path("S").asText());
+            }
+            assertEquals(ids, keptIds);
+        }
+    }
+
     private static List<Path> failedBatches(Path stateDir) throws IOException {
         Path failed = stateDir.resolve("streams").resolve("failed");
         if (!Files.isDirectory(failed)) {

@@ -37,9 +37,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * The NotificationsTable's stream: each newly stored webhook notification becomes a heart-rate sync for its
  * interval ({@link HeartRateSync}). A record that fails (Google unreachable, rate limited for long, a token
  * refresh in progress elsewhere, the runner's heart-rate state changed by other writers before each of the
- * recorder's conditional writes) is reported as a batch item failure; Lambda retries from it, bisecting the
- * batch, and after the last retry hands it to the on-failure destination (a queue), so no notification is
- * lost. Records after a failure are left for the retry rather than processed out of order.
+ * recorder's conditional writes) is reported as a batch item failure; Lambda retries from it (bisecting is for
+ * function errors), and after the last retry hands it to the on-failure destination (a queue), so no notification
+ * is lost. Records after a failure are left for the retry rather than processed out of order.
  */
 public class HealthSyncHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 

@@ -31,7 +31,7 @@ class Element {
     this.dataset = {};
     this.hidden = false;
     this.disabled = false;
-    this.checked = false;
+    this.isChecked = false;
     this.listeners = {};
     this.clientWidth = 0;
     const element = this;
@@ -52,6 +52,18 @@ class Element {
   set className(value) { this.setAttribute('class', value); }
   get type() { return this.getAttribute('type') || ''; }
   set type(value) { this.setAttribute('type', value); }
+  get checked() { return this.isChecked; }
+
+  /** Checking a radio button unchecks the others of its group, as in a browser. */
+  set checked(value) {
+    this.isChecked = Boolean(value);
+    if (this.isChecked && this.type === 'radio') {
+      for (const other of this.ownerDocument.querySelectorAll(`input[name="${this.getAttribute('name')}"]`)) {
+        if (other !== this) other.isChecked = false;
+      }
+    }
+  }
+
   get value() { return this.currentValue ?? this.getAttribute('value') ?? ''; }
   set value(value) { this.currentValue = String(value); }
 
@@ -158,12 +170,13 @@ export class Document {
 
   /**
    * Builds an element: h('input', {id: 'bpm', hidden: true, value: '150'}, child, …). Properties the scripts
-   * read as properties (hidden, checked, disabled, value, clientWidth) are set as such, the rest as attributes.
+   * read as properties (hidden, checked, disabled, clientWidth) are set as such, the rest as attributes (an
+   * input's value attribute is its value until the value is set, as in a browser).
    */
   h(tag, props, ...children) {
     const element = this.createElement(tag);
     for (const [key, value] of Object.entries(props || {})) {
-      if (['hidden', 'checked', 'disabled', 'value', 'clientWidth'].includes(key)) {
+      if (['hidden', 'checked', 'disabled', 'clientWidth'].includes(key)) {
         element[key] = value;
       } else {
         element.setAttribute(key, value);

@@ -36,6 +36,14 @@ const choose = (name, value) => {
   for (const input of document.querySelectorAll(`input[name="${name}"]`)) input.checked = input.value === value;
 };
 
+/** Chooses the target and plan, types `values` (input id → text) and submits the form. */
+function submitWith(target, plan, values) {
+  choose('target', target);
+  choose('plan', plan);
+  for (const [id, value] of Object.entries(values)) byId(id).value = value;
+  return byId('build-form').dispatch('submit');
+}
+
 test('the link from the home page fills in the heart rate and pre-fills the ramp around it', async () => {
   buildPage('?heartRate=150&plan=ramp&minutes=45');
   await startBuild(Promise.resolve(null));
@@ -59,12 +67,7 @@ test('a filled-in form becomes the Recommendations API request, is saved for the
   const response = { tracks: [{ id: 't1' }] };
   const calls = installFetch(() => ({ body: response }));
   await startBuild(Promise.resolve(null));
-  choose('target', 'tempo');
-  byId('target-tempo').value = '172';
-  choose('plan', 'intervals');
-  byId('work-bpm').value = '180';
-  byId('recovery-bpm').value = '160';
-  await byId('build-form').dispatch('submit');
+  await submitWith('tempo', 'intervals', { 'target-tempo': '172', 'work-bpm': '180', 'recovery-bpm': '160' });
   assert.equal(calls.length, 1);
   assert.equal(calls[0].url, '/api/recommendations');
   const request = {
@@ -81,11 +84,7 @@ test('a filled-in form becomes the Recommendations API request, is saved for the
 test('every field the form finds wrong is marked, nothing is sent, and the first one has the focus', async () => {
   const calls = installFetch(() => ({ body: { tracks: [] } }));
   await startBuild(Promise.resolve(null));
-  byId('target-heart-rate').value = '';
-  choose('plan', 'ramp');
-  byId('ramp-to').value = '300';
-  byId('minutes').value = 'long';
-  await byId('build-form').dispatch('submit');
+  await submitWith('heartRate', 'ramp', { 'target-heart-rate': '', 'ramp-to': '300', minutes: 'long' });
   assert.equal(calls.length, 0);
   assert.equal(byId('target-heart-rate-error').textContent, 'Enter your heart rate.');
   assert.equal(byId('minutes-error').textContent, 'The duration must be a number, like 123.');
@@ -107,11 +106,8 @@ test('an API error is shown next to the input for the field it names', async () 
     ['heartRate', 'steady', 'minutes', 'minutes'],
     ['heartRate', 'steady', 'seedTrackIds[0]', 'seed-search'],
   ]) {
-    choose('target', target);
-    choose('plan', plan);
-    for (const id of ['target-heart-rate', 'target-cadence', 'target-tempo']) byId(id).value = '160';
     installFetch(() => ({ status: 400, body: { error: { code: 'invalid', message: `${field} is wrong`, field } } }));
-    await byId('build-form').dispatch('submit');
+    await submitWith(target, plan, { 'target-heart-rate': '160', 'target-cadence': '160', 'target-tempo': '160' });
     assert.equal(byId(`${inputId}-error`).textContent, `${field} is wrong`, `${field} with ${target}/${plan}`);
     assert.equal(byId(inputId).getAttribute('aria-invalid'), 'true');
     assert.equal(byId('build-form').querySelector('.error-summary'), null, `${field} is not a form-wide error`);

@@ -41,10 +41,11 @@ final class FunctionLogFile implements AutoCloseable {
     }
 
     /**
-     * For commands whose stdout is their result (a playlist, JSON lines, a table): like {@link #divert}, and
-     * when verbose, everything else printed meanwhile goes to stderr, so {@link #terminal()} stays clean.
+     * For commands whose stdout is for the person watching or is their result (progress lines, a playlist,
+     * JSON lines, a table): like {@link #divert}, and when verbose, everything else printed meanwhile goes to
+     * stderr, so {@link #terminal()} stays clean.
      */
-    static FunctionLogFile divertKeepingStdoutForResults(Path stateDir, boolean verbose) throws IOException {
+    static FunctionLogFile divertKeepingStdout(Path stateDir, boolean verbose) throws IOException {
         FunctionLogFile logs = divert(stateDir, verbose);
         if (logs.file == null) {
             System.setOut(logs.terminalErr);

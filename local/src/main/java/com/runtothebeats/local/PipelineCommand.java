@@ -71,7 +71,7 @@ final class PipelineCommand implements Callable<Integer> {
         sourceNode.put("location", source.toAbsolutePath().toString());
 
         // functions' JSON logs, metric documents and the stand-ins' banners go to the log file; progress stays on stdout
-        FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
+        FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
         long started = System.nanoTime();
         try (logs; LocalStack local = LocalStack.start(stack.options())) {
             if (!logs.whereLine().isEmpty()) {

@@ -101,7 +101,7 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
-        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
                 LocalStack local = LocalStack.start(stack.options())) {
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
         }

@@ -32,11 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // functions print JSON logs and metric documents, the stand-ins their banners: all into the log file
-        FunctionLogFile logs = FunctionLogFile.divert(stack.stateDir(), verbose);
+        FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
         PrintStream out = logs.terminal();
-        if (verbose || System.getenv("BEATS_DEBUG") != null) {
-            System.setOut(System.err); // stdout stays for the person watching
-        }
         long started = System.nanoTime();
         LocalProduct product;
         try {

@@ -1,7 +1,6 @@
 package com.runtothebeats.local;
 
 import com.runtothebeats.model.EvaluationTable;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,13 +17,7 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
-    StackOptions stack;
-
-    @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
-    Path playlists;
-
-    @Option(names = {"-v", "--verbose"}, description = "The stand-ins' and the model loader's output on stderr (default: <state>/logs/functions.log).")
-    boolean verbose;
+    PlaylistsFileOptions input;
 
     @Option(names = "--headroom", description = {"Also score the hindsight yardstick: each track predicted by the median of",
             "the other tracks of its playlist, later ones included. Not a predictor; it shows how much room",
@@ -33,7 +26,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return LocalModels.withPromotedModel(stack, playlists, verbose, (data, model, out, err) ->
+        return LocalModels.withPromotedModel(input, (data, model, out, err) ->
                 EvaluationTable.print(EvaluationTable.evaluate(data.playlists(), model, model.transform(), headroom), out));
     }
 }

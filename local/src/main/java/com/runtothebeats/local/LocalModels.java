@@ -33,13 +33,13 @@ final class LocalModels {
     /**
      * Reads the playlists file, starts the local stack and loads the promoted model, then runs {@code work}
      * with the terminal's stdout and stderr. The stand-ins' and the model loader's output goes to the state's
-     * log file meanwhile (with {@code verbose}: to stderr), so stdout carries nothing but the command's own
+     * log file meanwhile (with {@code --verbose}: to stderr), so stdout carries nothing but the command's own
      * output and stderr only its messages.
      */
-    static int withPromotedModel(StackOptions stack, Path playlists, boolean verbose, ModelWork work) throws Exception {
-        DatasetPlaylists data = readPlaylists(playlists, System.err);
-        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdoutForResults(stack.stateDir(), verbose);
-                LocalStack local = LocalStack.start(stack.options()); CurrentModelLoader loader = loader(local)) {
+    static int withPromotedModel(PlaylistsFileOptions input, ModelWork work) throws Exception {
+        DatasetPlaylists data = readPlaylists(input.playlists, System.err);
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(input.stack.stateDir(), input.verbose);
+                LocalStack local = LocalStack.start(input.stack.options()); CurrentModelLoader loader = loader(local)) {
             work.run(data, promoted(loader, local), logs.terminal(), logs.terminalErrors());
             return 0;
         }

@@ -1,11 +1,9 @@
 package com.runtothebeats.local;
 
 import com.runtothebeats.model.PredictNextLines;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code ./beats predict-next --playlists FILE.csv}: one JSON line per playlist position i &ge; 1 with the
@@ -17,17 +15,11 @@ import picocli.CommandLine.Option;
 final class PredictNextCommand implements Callable<Integer> {
 
     @Mixin
-    StackOptions stack;
-
-    @Option(names = "--playlists", required = true, paramLabel = "FILE", description = "CSV in the dataset's format (header + 23 columns).")
-    Path playlists;
-
-    @Option(names = {"-v", "--verbose"}, description = "The stand-ins' and the model loader's output on stderr (default: <state>/logs/functions.log).")
-    boolean verbose;
+    PlaylistsFileOptions input;
 
     @Override
     public Integer call() throws Exception {
-        return LocalModels.withPromotedModel(stack, playlists, verbose, (data, model, out, err) -> {
+        return LocalModels.withPromotedModel(input, (data, model, out, err) -> {
             long lines = PredictNextLines.write(data, model, model.transform(), out);
             err.printf("%d predictions from model %s for %d playlists%n", lines, model.version(), data.playlists().size());
         });

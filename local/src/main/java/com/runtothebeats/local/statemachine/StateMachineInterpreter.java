@@ -158,12 +158,12 @@ public final class StateMachineInterpreter {
         String type = state.get("Type").asText();
         switch (type) {
             case "Pass": {
-                JsonNode effective = parameters(state, inputPath(state, rawInput, context), context);
+                JsonNode effective = parameters(state, selectPath(state, "InputPath", rawInput, context), context);
                 JsonNode result = state.has("Result") ? state.get("Result") : effective;
-                return Transition.to(state, outputPath(state, resultPath(state, rawInput, result), context));
+                return Transition.to(state, selectPath(state, "OutputPath", resultPath(state, rawInput, result), context));
             }
             case "Succeed":
-                return new Transition(null, outputPath(state, inputPath(state, rawInput, context), context), null);
+                return new Transition(null, selectPath(state, "OutputPath", selectPath(state, "InputPath", rawInput, context), context), null);
             case "Fail": {
                 String error = state.has("ErrorPath") ? JsonPaths.read(rawInput, context, state.get("ErrorPath").asText()).asText()
                         : state.path("Error").asText("States.Fail");
@@ -172,21 +172,21 @@ public final class StateMachineInterpreter {
                 return new Transition(null, rawInput, new StatesError(error, cause));
             }
             case "Choice": {
-                JsonNode effective = inputPath(state, rawInput, context);
+                JsonNode effective = selectPath(state, "InputPath", rawInput, context);
                 for (JsonNode choice : state.path("Choices")) {
                     if (ChoiceRules.matches(choice, effective, context)) {
-                        return new Transition(choice.get("Next").asText(), outputPath(state, effective, context), null);
+                        return new Transition(choice.get("Next").asText(), selectPath(state, "OutputPath", effective, context), null);
                     }
                 }
                 if (state.has("Default")) {
-                    return new Transition(state.get("Default").asText(), outputPath(state, effective, context), null);
+                    return new Transition(state.get("Default").asText(), selectPath(state, "OutputPath", effective, context), null);
                 }
                 throw new StatesError(StatesError.NO_CHOICE_MATCHED, "no choice of " + stateName + " matched and it has no Default");
             }
             case "Wait": {
-                JsonNode effective = inputPath(state, rawInput, context);
+                JsonNode effective = selectPath(state, "InputPath", rawInput, context);
                 sleeper.sleep(waitDuration(state, effective, context));
-                return Transition.to(state, outputPath(state, effective, context));
+                return Transition.to(state, selectPath(state, "OutputPath", effective, context));
             }
             case "Task":
                 return task(stateName, state, rawInput, context);
@@ -196,7 +196,7 @@ public final class StateMachineInterpreter {
     }
 
     private Transition task(String stateName, JsonNode state, JsonNode rawInput, ObjectNode context) throws StatesError, InterruptedException {
-        JsonNode effective = parameters(state, inputPath(state, rawInput, context), context);
+        JsonNode effective = parameters(state, selectPath(state, "InputPath", rawInput, context), context);
         String resource = state.get("Resource").asText();
         // per retrier, by identity: two retriers with the same settings still count separately
         Map<JsonNode, Integer> attempts = new IdentityHashMap<>();
@@ -206,7 +206,7 @@ public final class StateMachineInterpreter {
                 if (state.has("ResultSelector")) {
                     result = PayloadTemplates.apply(state.get("ResultSelector"), result, context);
                 }
-                return Transition.to(state, outputPath(state, resultPath(state, rawInput, result), context));
+                return Transition.to(state, selectPath(state, "OutputPath", resultPath(state, rawInput, result), context));
             } catch (StatesError error) {
                 JsonNode retrier = firstMatching(state.path("Retry"), error);
                 if (retrier != null) {
@@ -277,12 +277,13 @@ public final class StateMachineInterpreter {
         return null;
     }
 
-    private static JsonNode inputPath(JsonNode state, JsonNode input, JsonNode context) throws StatesError {
-        if (!state.has("InputPath")) {
-            return input;
+    /** InputPath or OutputPath: absent keeps the whole document, null gives {}, a path selects part of it. */
+    private static JsonNode selectPath(JsonNode state, String field, JsonNode document, JsonNode context) throws StatesError {
+        if (!state.has(field)) {
+            return document;
         }
-        JsonNode path = state.get("InputPath");
-        return path.isNull() ? JsonNodeFactory.instance.objectNode() : JsonPaths.read(input, context, path.asText());
+        JsonNode path = state.get(field);
+        return path.isNull() ? JsonNodeFactory.instance.objectNode() : JsonPaths.read(document, context, path.asText());
     }
 
     private static JsonNode parameters(JsonNode state, JsonNode input, JsonNode context) throws StatesError {
@@ -298,13 +299,6 @@ public final class StateMachineInterpreter {
         return path.isNull() ? rawInput : JsonPaths.write(rawInput, path.asText(), result);
     }
 
-    private static JsonNode outputPath(JsonNode state, JsonNode output, JsonNode context) throws StatesError {
-        if (!state.has("OutputPath")) {
-            return output;
-        }
-        JsonNode path = state.get("OutputPath");
-        return path.isNull() ? JsonNodeFactory.instance.objectNode() : JsonPaths.read(output, context, path.asText());
-    }
 
     private static Duration waitDuration(JsonNode state, JsonNode input, JsonNode context) throws StatesError {
         if (state.has("Seconds")) {

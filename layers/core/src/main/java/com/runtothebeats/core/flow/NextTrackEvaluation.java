@@ -61,7 +61,7 @@ public final class NextTrackEvaluation {
      */
     public FlowMetrics evaluateHindsight() {
         return score(playlist -> {
-            List<double[]> standardised = playlist.tracks().stream().map(t -> transform.standardise(t.features())).toList();
+            List<double[]> standardised = playlist.tracks().stream().map(this::standardised).toList();
             List<double[]> out = new ArrayList<>(standardised.size() - 1);
             for (int i = 1; i < standardised.size(); i++) {
                 out.add(medianWithout(standardised, i));
@@ -84,7 +84,7 @@ public final class NextTrackEvaluation {
             List<double[]> predicted = predictions.apply(playlist);
             for (int i = 1; i < tracks.size(); i++) {
                 double[] prediction = predicted.get(i - 1);
-                double[] actual = candidates[candidateIndex.get(tracks.get(i).id())];
+                double[] actual = standardised(tracks.get(i));
                 for (int j = 0; j < FlowFeature.COUNT; j++) {
                     absoluteError += Math.abs(prediction[j] - actual[j]);
                 }
@@ -101,6 +101,11 @@ public final class NextTrackEvaluation {
         }
         return new FlowMetrics(absoluteError / (count * FlowFeature.COUNT), (double) hits / count,
                 reciprocalRanks / count, count);
+    }
+
+    /** The track's standardised vector, computed once when the candidates were built. */
+    private double[] standardised(Track track) {
+        return candidates[candidateIndex.get(track.id())];
     }
 
     private static double[] medianWithout(List<double[]> vectors, int left) {

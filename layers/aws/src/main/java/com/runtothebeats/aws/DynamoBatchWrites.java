@@ -47,7 +47,7 @@ public final class DynamoBatchWrites {
                         + table + " after " + MAX_ATTEMPTS + " attempts");
             }
             pending = unprocessed;
-            sleep(backoff(attempt));
+            sleepBackoff(attempt);
         }
     }
 
@@ -57,9 +57,10 @@ public final class DynamoBatchWrites {
         return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
-    private static void sleep(long millis) {
+    /** Waits {@link #backoff} for the given attempt (unprocessed items of any batch call). */
+    public static void sleepBackoff(int attempt) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(backoff(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while backing off", e);

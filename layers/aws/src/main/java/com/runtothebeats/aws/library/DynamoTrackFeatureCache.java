@@ -59,7 +59,7 @@ public final class DynamoTrackFeatureCache implements TrackFeatureCache {
                     throw new IllegalStateException("DynamoDB kept leaving feature cache keys unprocessed");
                 }
                 if (!pending.isEmpty()) {
-                    sleep(DynamoBatchWrites.backoff(attempt));
+                    DynamoBatchWrites.sleepBackoff(attempt);
                 }
             }
         }
@@ -89,14 +89,5 @@ public final class DynamoTrackFeatureCache implements TrackFeatureCache {
         Instant checkedAt = Instant.parse(item.get("checkedAt").s());
         return source == FeatureSource.NONE ? CachedFeatures.unknown(checkedAt)
                 : new CachedFeatures(source, LibraryItems.features(item, 0), checkedAt);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
-        }
     }
 }

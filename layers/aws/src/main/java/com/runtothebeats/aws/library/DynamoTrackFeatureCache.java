@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The features learned for runners' library tracks, kept in the shared tracks table beside the catalog
  * (docs/library.md): one item per Spotify track under the key {@code features#<spotifyId>}, with its
  * {@value #SOURCE} (reccobeats, getsongbpm, none) and when it was asked. These items have no {@code tempoBand},
- * so the catalog's tempo index never sees them, and the catalog scan leaves them out by their source: a track
- * in one runner's library never becomes a catalog track for everyone.
+ * so the catalog's tempo index, through which every catalog read goes, never sees them: a track in one runner's
+ * library never becomes a catalog track for everyone.
  */
 public final class DynamoTrackFeatureCache implements TrackFeatureCache {
 

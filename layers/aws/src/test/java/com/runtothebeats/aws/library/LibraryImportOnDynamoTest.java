@@ -65,8 +65,12 @@ class LibraryImportOnDynamoTest {
         dynamo = local.dynamoDbClient();
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.libraries("libraries")));
         dynamo.createTable(b -> b.tableName("tracks").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("trackId").attributeType("S"))
-                .keySchema(k -> k.attributeName("trackId").keyType("HASH")));
+                .attributeDefinitions(a -> a.attributeName("trackId").attributeType("S"),
+                        a -> a.attributeName("tempoBand").attributeType("N"), a -> a.attributeName("tempo").attributeType("N"))
+                .keySchema(k -> k.attributeName("trackId").keyType("HASH"))
+                .globalSecondaryIndexes(g -> g.indexName(DynamoTrackCatalog.TEMPO_INDEX)
+                        .keySchema(k -> k.attributeName("tempoBand").keyType("HASH"), k -> k.attributeName("tempo").keyType("RANGE"))
+                        .projection(p -> p.projectionType("ALL"))));
         libraries = new DynamoRunnerLibraries(dynamo, "libraries");
         cache = new DynamoTrackFeatureCache(dynamo, "tracks");
     }

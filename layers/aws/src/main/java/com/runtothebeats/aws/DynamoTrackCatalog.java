@@ -19,13 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -38,11 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoTrackCatalog implements TrackCatalog {
 
     public static final String TEMPO_INDEX = "TempoIndex";
-    /** BatchWriteItem's limit. */
-    static final int BATCH_SIZE = 25;
-    static final int MAX_ATTEMPTS = 10;
-    static final long FIRST_BACKOFF_MS = 50;
-    static final long MAX_BACKOFF_MS = 3_000;
+    static final int BATCH_SIZE = DynamoBatchWrites.BATCH_SIZE;
     /** Writers and index queries in flight at once: enough to hide round trips, few enough not to throttle. */
     static final int PARALLELISM = 4;
 
@@ -82,32 +75,8 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         if (!batch.isEmpty()) {
             batches.add(batch);
         }
-        List<Runnable> work = batches.stream().<Runnable>map(b -> () -> writeBatch(b)).toList();
+        List<Runnable> work = batches.stream().<Runnable>map(b -> () -> DynamoBatchWrites.writeBatch(dynamo, table, b)).toList();
         inParallel(work, parallelism);
-    }
-
-    private void writeBatch(List<WriteRequest> requests) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-        for (int attempt = 1; ; attempt++) {
-            BatchWriteItemResponse response = dynamo.batchWriteItem(
-                    BatchWriteItemRequest.builder().requestItems(pending).build());
-            Map<String, List<WriteRequest>> unprocessed = response.unprocessedItems();
-            if (unprocessed == null || unprocessed.isEmpty() || unprocessed.values().stream().allMatch(List::isEmpty)) {
-                return;
-            }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new IllegalStateException(unprocessed.get(table).size() + " tracks were still unprocessed by "
-                        + table + " after " + MAX_ATTEMPTS + " attempts");
-            }
-            pending = unprocessed;
-            sleep(backoff(attempt));
-        }
-    }
-
-    /** Exponential backoff with full jitter, as AWS recommends for unprocessed batch items. */
-    static long backoff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
-        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
     @Override
@@ -258,15 +227,6 @@ public final class DynamoTrackCatalog implements TrackCatalog {
             throw new IllegalStateException("DynamoDB did not answer in time", e);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
         }
     }
 }

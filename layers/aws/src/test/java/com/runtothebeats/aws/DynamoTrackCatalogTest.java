@@ -131,8 +131,8 @@ class DynamoTrackCatalogTest {
     @Test
     void backoffGrowsWithEachAttemptAndStaysCapped() {
         for (int attempt = 1; attempt <= 12; attempt++) {
-            long ceiling = Math.min(DynamoTrackCatalog.MAX_BACKOFF_MS, DynamoTrackCatalog.FIRST_BACKOFF_MS << (attempt - 1));
-            long wait = DynamoTrackCatalog.backoff(attempt);
+            long ceiling = Math.min(DynamoBatchWrites.MAX_BACKOFF_MS, DynamoBatchWrites.FIRST_BACKOFF_MS << (attempt - 1));
+            long wait = DynamoBatchWrites.backoff(attempt);
             assertTrue(wait >= ceiling / 2 && wait <= ceiling, "attempt " + attempt + " waited " + wait);
         }
     }

@@ -111,6 +111,14 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
     private final RetryPause retryPause;
     private final Clock clock;
     private final Map<String, String> iterators = new HashMap<>();
+    /**
+     * Shards never delivered from whose iterator has so far read nothing: they held no record when it was taken.
+     * DynamoDB Local points such an iterator at the shard's starting sequence number but numbers records from one
+     * counter shared by every stream, so the shard's first record usually lies past that number, and the next read
+     * is refused as TrimmedDataAccess although nothing was trimmed (every record came after the iterator, which is
+     * at most 15 minutes old; records live 24 hours).
+     */
+    private final Set<String> readNothingYet = new HashSet<>();
     private final Checkpoint checkpoint;
     private volatile boolean running = true;
     private final Object lifecycle = new Object();
@@ -240,6 +248,11 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
                 continue;
             }
             GetRecordsResponse response = next.get();
+            if (response.records().isEmpty() && !checkpoint.delivered().containsKey(id)) {
+                readNothingYet.add(id);
+            } else {
+                readNothingYet.remove(id);
+            }
             if (!response.records().isEmpty()) {
                 List<Record> matching = response.records().stream()
                         .filter(record -> settings.filter().matches(StreamRecordJson.of(record, DynamoDbLocalServer.REGION, streamArn)))
@@ -285,6 +298,12 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
                 iterators.remove(id);
             } catch (TrimmedDataAccessException e) {
                 iterators.remove(id);
+                if (readNothingYet.remove(id)) {
+                    // the shard's first records, not trimmed ones: read them from the oldest (with LATEST too, as
+                    // every one came after the position the iterator was taken at)
+                    iterators.put(id, oldestKept(id));
+                    continue;
+                }
                 if (fromOldestKept) {
                     if (closed) {
                         log.println("stream " + settings.name() + ": every record of closed shard " + id + " was trimmed; moving on");
@@ -295,8 +314,7 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
                 String after = checkpoint.delivered().get(id);
                 log.println("stream " + settings.name() + ": records of shard " + id + (after == null ? "" : " after " + after)
                         + " were trimmed before they were delivered; reading on from the oldest record kept");
-                iterators.put(id, streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+                iterators.put(id, oldestKept(id));
                 fromOldestKept = true;
             } catch (ResourceNotFoundException e) {
                 if (!closed) {
@@ -310,6 +328,11 @@ public final class DynamoDbStreamEventSource implements Runnable, AutoCloseable 
             }
         }
         return Optional.empty();
+    }
+
+    private String oldestKept(String shardId) {
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
     }
 
     private void finish(String shardId) {

@@ -347,6 +347,29 @@ class DynamoDbStreamEventSourceTest {
         assertEquals(List.of(later), batches);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TRIM_HORIZON", "LATEST"})
+    void aStreamReadWhileEmptyDeliversItsFirstRecordsWithoutCallingThemTrimmed(String startingPosition, @TempDir Path dir) {
+        // a new state directory: the source reads the new table's empty stream before anything is written
+        List<List<String>> delivered = new ArrayList<>();
+        DynamoDbStreamEventSource source = source(new DynamoDbStreamEventSource.Settings("Changes", startingPosition, 10, 3,
+                Duration.ofSeconds(1), Duration.ofMillis(10)), accepting(delivered), Optional.of(dir.resolve("streams/Sync.Changes.json")));
+        assertEquals(0, source.pollOnce());
+        // other tables are written meanwhile (the pipeline's, the runner's): DynamoDB Local numbers every stream's
+        // records from one counter, so this stream's first record comes after its shard's starting number
+        String other = table;
+        table = "Other" + TABLES.incrementAndGet();
+        createTable(table);
+        write(0, 3);
+        table = other;
+        List<String> first = write(0, 3);
+
+        assertEquals(3, source.pollOnce());
+
+        assertEquals(List.of(first), delivered);
+        assertTrue(!logText().contains("trimmed"), logText());
+    }
+
     @Test
     void recordsTrimmedBeforeTheyWereDeliveredAreSkippedAndReadingGoesOn(@TempDir Path dir) {
         Path checkpoint = dir.resolve("streams/Sync.Changes.json");

@@ -5,29 +5,27 @@ import { importPage } from './page-modules.mjs';
 
 const { zonesFrom, startDashboard } = await importPage('dashboard.js');
 
-test('without zones from the API there are five bands of 50–100% of the maximum heart rate', () => {
-  assert.deepEqual(zonesFrom(undefined, 200).map((z) => [z.from, z.to, z.className]), [
-    [100, 120, 'zone-1'], [120, 140, 'zone-2'], [140, 160, 'zone-3'], [160, 180, 'zone-4'], [180, 200, 'zone-5'],
-  ]);
-  assert.equal(zonesFrom([], null)[4].to, 190, 'an unknown maximum counts as 190');
-  assert.equal(zonesFrom(null, 190)[0].label, 'Zone 1 · very light');
+test('without zones from the API there are no bands: the page draws no zones of its own', () => {
+  assert.deepEqual(zonesFrom(undefined), []);
+  assert.deepEqual(zonesFrom([]), []);
+  assert.deepEqual(zonesFrom(null), []);
 });
 
-test('zones from the API keep their bounds and names whatever the bound fields are called, dropping unreadable ones', () => {
+test('zones from the API keep their bounds and are named by their number, dropping unreadable ones', () => {
   const zones = zonesFrom([
-    { fromBpm: 95, toBpm: 114, name: 'Easy' },
-    { from: 114, to: 133 },
-    { min: 133, max: 152 },
-    { lower: '152', upper: '171' },
-    { fromBpm: 171 },
-    { fromBpm: 171, toBpm: 190 },
-  ], 200);
+    { zone: 1, fromBpm: 125, toBpm: 138, suggestedTempo: 150 },
+    { zone: 2, fromBpm: 138, toBpm: 151, suggestedTempo: 157 },
+    { zone: 3, fromBpm: 151, toBpm: 164, suggestedTempo: 164 },
+    { zone: 4, fromBpm: 164, toBpm: 177, suggestedTempo: 171 },
+    { zone: 5, fromBpm: 177 },
+    { zone: 5, fromBpm: 177, toBpm: 190, suggestedTempo: 178 },
+  ]);
   assert.deepEqual(zones.map((z) => [z.from, z.to, z.label, z.className]), [
-    [95, 114, 'Easy', 'zone-1'],
-    [114, 133, 'Zone 2 · light', 'zone-2'],
-    [133, 152, 'Zone 3 · moderate', 'zone-3'],
-    [152, 171, 'Zone 4 · hard', 'zone-4'],
-    [171, 190, 'Zone 6', 'zone-5'],
+    [125, 138, 'Zone 1 · very light', 'zone-1'],
+    [138, 151, 'Zone 2 · light', 'zone-2'],
+    [151, 164, 'Zone 3 · moderate', 'zone-3'],
+    [164, 177, 'Zone 4 · hard', 'zone-4'],
+    [177, 190, 'Zone 5 · maximum', 'zone-5'],
   ]);
 });
 

@@ -12,20 +12,14 @@ const SOURCES = {
   replay: 'replayed from a recorded run (demo)',
 };
 
-/** Zones as the API gives them, or the usual five bands of 50–100% of the maximum heart rate. */
-export function zonesFrom(apiZones, maxBpm) {
-  if (Array.isArray(apiZones) && apiZones.length > 0) {
-    return apiZones.map((zone, i) => ({
-      from: Number(zone.fromBpm ?? zone.from ?? zone.min ?? zone.lower),
-      to: Number(zone.toBpm ?? zone.to ?? zone.max ?? zone.upper),
-      label: zone.name || zone.label || ZONE_NAMES[i] || `Zone ${i + 1}`,
-      className: `zone-${Math.min(5, i + 1)}`,
-    })).filter((zone) => Number.isFinite(zone.from) && Number.isFinite(zone.to));
-  }
-  const max = maxBpm || 190;
-  return ZONE_NAMES.map((label, i) => ({
-    from: Math.round(max * (0.5 + i * 0.1)), to: Math.round(max * (0.6 + i * 0.1)), label, className: `zone-${i + 1}`,
-  }));
+/** The runner's zones as the API computes them from their resting and maximum heart rate (none: no bands). */
+export function zonesFrom(apiZones) {
+  return (Array.isArray(apiZones) ? apiZones : []).map((zone) => ({
+    from: Number(zone.fromBpm),
+    to: Number(zone.toBpm),
+    label: ZONE_NAMES[zone.zone - 1] || `Zone ${zone.zone}`,
+    className: `zone-${Math.min(5, Math.max(1, zone.zone))}`,
+  })).filter((zone) => Number.isFinite(zone.from) && Number.isFinite(zone.to));
 }
 
 function timeOfDay(ms) {
@@ -52,7 +46,7 @@ function showState(runner) {
   }
 }
 
-async function showSamples(runner) {
+async function showSamples() {
   const minutes = byId('window-minutes').value;
   const data = await api.get('/api/heart-rate?minutes=' + encodeURIComponent(minutes));
   const samples = ((data && data.samples) || [])
@@ -66,7 +60,7 @@ async function showSamples(runner) {
     return;
   }
   const first = samples[0].at;
-  const zones = zonesFrom(data.zones, (runner.heartRate || {}).max);
+  const zones = zonesFrom(data.zones);
   const bpms = samples.map((s) => s.bpm);
   const low = Math.floor(Math.min(...bpms, ...zones.map((z) => z.from)) / 10) * 10;
   const high = Math.ceil(Math.max(...bpms, ...zones.map((z) => z.to)) / 10) * 10;
@@ -107,7 +101,7 @@ export async function startDashboard(runnerPromise) {
   }
   byId('dashboard').hidden = false;
   showState(runner);
-  const refreshChart = () => showSamples(runner).catch((error) => {
+  const refreshChart = () => showSamples().catch((error) => {
     byId('heart-chart-empty').hidden = false;
     byId('heart-chart-empty').textContent = 'The samples cannot be shown: ' + error.message;
   });

@@ -1,9 +1,9 @@
 package com.runtothebeats.aws;
 
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import java.net.URI;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -34,11 +34,12 @@ public final class AwsClients {
 
     private final LambdaEnvironment environment;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
-    private final Memo<DynamoDbClient> dynamoDb = new Memo<>(this::buildDynamoDb);
-    private final Memo<S3Client> s3 = new Memo<>(this::buildS3);
-    private final Memo<KmsClient> kms = new Memo<>(this::buildKms);
-    private final Memo<SsmClient> ssm = new Memo<>(this::buildSsm);
-    private final Memo<SqsClient> sqs = new Memo<>(this::buildSqs);
+    // each built on first use: a function that never touches KMS never pays for its client
+    private final Lazy<DynamoDbClient> dynamoDb = Lazy.of(this::buildDynamoDb);
+    private final Lazy<S3Client> s3 = Lazy.of(this::buildS3);
+    private final Lazy<KmsClient> kms = Lazy.of(this::buildKms);
+    private final Lazy<SsmClient> ssm = Lazy.of(this::buildSsm);
+    private final Lazy<SqsClient> sqs = Lazy.of(this::buildSqs);
 
     public AwsClients(LambdaEnvironment environment) {
         this.environment = environment;
@@ -121,28 +122,5 @@ public final class AwsClients {
                     .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
             return StaticCredentialsProvider.create(credentials);
         });
-    }
-
-    /** Builds a client on first use; a function that never touches KMS never pays for its client. */
-    private static final class Memo<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Memo(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        T get() {
-            T result = value;
-            if (result == null) {
-                synchronized (this) {
-                    result = value;
-                    if (result == null) {
-                        value = result = factory.get();
-                    }
-                }
-            }
-            return result;
-        }
     }
 }

@@ -9,7 +9,6 @@ import com.runtothebeats.core.catalog.MalformedDatasetException;
 import com.runtothebeats.core.pipeline.HarvestResult;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.amazonaws.services.lambda.runtime.Context;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -19,25 +18,9 @@ class StepFunctionsTaskTest {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(StepFunctionsTaskTest.class);
 
-    /** A Lambda context naming the function and the request; whatever else logging asks for is empty. */
-    private static Context context(String functionName, String requestId) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getFunctionName" -> functionName;
-                    case "getAwsRequestId" -> requestId;
-                    case "getFunctionVersion" -> "$LATEST";
-                    case "getInvokedFunctionArn" -> "arn:aws:lambda:local:000000000000:function:" + functionName;
-                    case "getMemoryLimitInMB", "getRemainingTimeInMillis" -> 0;
-                    case "toString" -> "context of " + functionName;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> null;
-                });
-    }
-
     @Test
     void theResultBecomesThePlainJsonObjectTheStateMachinePassesOn() {
-        Map<String, Object> output = StepFunctionsTask.run(context("HarvestFunction", "req-1"), LOG, "harvest",
+        Map<String, Object> output = StepFunctionsTask.run(LambdaContexts.of("HarvestFunction", "req-1"), LOG, "harvest",
                 () -> new HarvestResult("r1", "raw/r1/tracks.csv", "raw/r1/manifest.json", new HarvestResult.Counts(3, 1, 2)));
         assertEquals(Map.of("runId", "r1", "rawKey", "raw/r1/tracks.csv", "manifestKey", "raw/r1/manifest.json",
                 "counts", Map.of("rows", 3L, "playlists", 1L, "tracks", 2L)), output);
@@ -45,7 +28,7 @@ class StepFunctionsTaskTest {
 
     @Test
     void theInvocationIsLoggedWithTheLambdaContextAndTheContextIsClearedAfterwards() {
-        Context context = context("TransformFunction", "req-2");
+        Context context = LambdaContexts.of("TransformFunction", "req-2");
         String[] seen = new String[2];
         StepFunctionsTask.run(context, LOG, "transform", () -> {
             seen[0] = MDC.get("function_name");

@@ -1,9 +1,9 @@
 package com.runtothebeats.local.http;
 
+import com.runtothebeats.lambda.RouteTemplate;
 import com.runtothebeats.standins.SamTemplate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +24,7 @@ public final class HttpRoutes {
         }
     }
 
-    private record Candidate(SamTemplate.HttpRoute route, List<String> segments) {
-        boolean greedy() {
-            return !segments.isEmpty() && segments.get(segments.size() - 1).endsWith("+}");
-        }
-
-        long literals() {
-            return segments.stream().filter(s -> !s.startsWith("{")).count();
-        }
+    private record Candidate(SamTemplate.HttpRoute route, RouteTemplate template) {
     }
 
     private final List<Candidate> candidates = new ArrayList<>();
@@ -43,62 +36,24 @@ public final class HttpRoutes {
             if (route.path().equals(SamTemplate.HttpRoute.DEFAULT_PATH)) {
                 fallback = Optional.of(route);
             } else {
-                candidates.add(new Candidate(route, segments(route.path())));
+                candidates.add(new Candidate(route, RouteTemplate.of(route.method(), route.path())));
             }
         }
         this.defaultRoute = fallback;
-        candidates.sort(Comparator.comparing(Candidate::greedy)
-                .thenComparing(Comparator.comparingLong(Candidate::literals).reversed())
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.segments().size()).reversed())
+        candidates.sort(Comparator.comparing((Candidate c) -> c.template().greedy())
+                .thenComparing(Comparator.comparingLong((Candidate c) -> c.template().literals()).reversed())
+                .thenComparing(Comparator.comparingInt((Candidate c) -> c.template().segments().size()).reversed())
                 .thenComparing(c -> c.route().method().equals("ANY")));
     }
 
     public Optional<Match> match(String method, String path) {
-        List<String> requestSegments = segments(path);
+        List<String> requestSegments = RouteTemplate.segments(path);
         for (Candidate candidate : candidates) {
-            String routeMethod = candidate.route().method();
-            if (!routeMethod.equals("ANY") && !routeMethod.equalsIgnoreCase(method)) {
-                continue;
-            }
-            Map<String, String> parameters = bind(candidate.segments(), requestSegments);
-            if (parameters != null) {
-                return Optional.of(new Match(candidate.route(), parameters));
+            Optional<Map<String, String>> parameters = candidate.template().bind(method, requestSegments);
+            if (parameters.isPresent()) {
+                return Optional.of(new Match(candidate.route(), parameters.get()));
             }
         }
         return defaultRoute.map(route -> new Match(route, Map.of()));
-    }
-
-    /** The path parameters if {@code request} fits {@code template}, else null. */
-    private static Map<String, String> bind(List<String> template, List<String> request) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < template.size(); i++) {
-            String segment = template.get(i);
-            if (segment.startsWith("{") && segment.endsWith("+}")) {
-                if (i >= request.size()) {
-                    return null; // a greedy parameter needs at least one segment
-                }
-                parameters.put(segment.substring(1, segment.length() - 2), String.join("/", request.subList(i, request.size())));
-                return parameters;
-            }
-            if (i >= request.size()) {
-                return null;
-            }
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                parameters.put(segment.substring(1, segment.length() - 1), request.get(i));
-            } else if (!segment.equals(request.get(i))) {
-                return null;
-            }
-        }
-        return template.size() == request.size() ? parameters : null;
-    }
-
-    private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                segments.add(part);
-            }
-        }
-        return segments;
     }
 }

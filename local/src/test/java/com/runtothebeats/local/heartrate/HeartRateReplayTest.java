@@ -23,10 +23,14 @@ import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.time.Pause;
+import com.runtothebeats.functions.auth.AuthComponents;
 import com.runtothebeats.functions.auth.AuthHandler;
 import com.runtothebeats.functions.auth.GoogleHealthConnectFlow;
+import com.runtothebeats.functions.healthsync.HealthSyncComponents;
 import com.runtothebeats.functions.healthsync.HealthSyncHandler;
+import com.runtothebeats.functions.healthwebhook.HealthWebhookComponents;
 import com.runtothebeats.functions.healthwebhook.HealthWebhookHandler;
+import com.runtothebeats.functions.runner.RunnerComponents;
 import com.runtothebeats.functions.runner.RunnerHandler;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.Json;
@@ -60,6 +64,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * The 47-minute fenix2 run played through the real handlers in this process: the Auth function's Google
@@ -100,18 +105,18 @@ class HeartRateReplayTest {
         GoogleHealthClient health = new GoogleHealthClient(google.healthApi(), Pause.SLEEP);
         SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
 
-        auth = new AuthHandler(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
+        Metrics metrics = FunctionMetrics.create(LambdaEnvironment.of(Map.of()));
+        auth = new AuthHandler(new AuthComponents(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
                 List.of(new GoogleHealthConnectFlow(google, "local-google-client",
                         "http://127.0.0.1:3000/auth/google-health/callback", oauth, health, links, samples, states)),
-                Clock.systemUTC(), new SecureRandom(), "/dashboard");
-        HealthWebhookHandler webhook = new HealthWebhookHandler(SECRET, Optional.empty(),
-                new DynamoNotificationInbox(dynamo, "NotificationsTable", Clock.systemUTC()),
-                FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
-        HealthSyncHandler sync = new HealthSyncHandler(new HeartRateSync(links,
+                "/dashboard", Clock.systemUTC(), new SecureRandom(), metrics));
+        HealthWebhookHandler webhook = new HealthWebhookHandler(new HealthWebhookComponents(SECRET, Optional.empty(),
+                new DynamoNotificationInbox(dynamo, "NotificationsTable", Clock.systemUTC()), metrics));
+        HealthSyncHandler sync = new HealthSyncHandler(new HealthSyncComponents(new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP), health, samples, states),
-                FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
-        RunnerHandler runner = new RunnerHandler(demoSessions, new DynamoRunnerStore(dynamo, "RunnersTable"), links, samples,
-                states, false, Clock.systemUTC());
+                metrics));
+        RunnerHandler runner = new RunnerHandler(new RunnerComponents(demoSessions, new DynamoRunnerStore(dynamo, "RunnersTable"),
+                links, samples, states, false, Clock.systemUTC(), metrics));
         stream = new DynamoDbStreamEventSource(DynamoDbStreamEventSource.streamsClient(dynamoServer.endpoint()),
                 DynamoDbStreamEventSource.streamArnOf(dynamo, "NotificationsTable"), 10, 3,
                 event -> sync.handleRequest(event, null), failed -> { throw new AssertionError("sync failed for good: " + failed); });

@@ -15,6 +15,7 @@ import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
 import com.runtothebeats.providers.googlehealth.GoogleOAuthClient;
 import com.runtothebeats.core.identity.ProviderLinkStore;
 import com.runtothebeats.core.identity.RunnerStore;
+import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.providers.spotify.SpotifyAuthorization;
@@ -25,9 +26,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.Metrics;
 
-/** The Auth function's collaborators as its environment describes them (built once per container). */
-record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<ConnectFlow> flows, String appHome) {
+/**
+ * The Auth function's collaborators as its environment describes them (built once per container).
+ *
+ * @param appHome where the browser goes after a sign-in or connect
+ */
+public record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<ConnectFlow> flows, String appHome,
+                             Clock clock, SecureRandom random, Metrics metrics) {
 
     static AuthComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
@@ -51,7 +58,8 @@ record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<Conn
         });
         // google-health: the heart-rate area adds its ConnectFlow here.
         env.get("GOOGLE_CLIENT_ID").ifPresent(clientId -> flows.add(googleHealth(env, parameters, clientId, links, dynamo, clock)));
-        return new AuthComponents(sessions, states, flows, env.get("APP_HOME_PATH", "/dashboard"));
+        return new AuthComponents(sessions, states, flows, env.get("APP_HOME_PATH", "/dashboard"), clock, random,
+                FunctionMetrics.create(env));
     }
 
     private static ConnectFlow googleHealth(LambdaEnvironment env, Function<String, String> parameters, String clientId,

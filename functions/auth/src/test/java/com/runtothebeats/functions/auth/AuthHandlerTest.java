@@ -113,7 +113,8 @@ class AuthHandlerTest {
                 new SpotifyAuthorization(new SpotifyAppCredentials("test-client-id", null, REDIRECT),
                         new SpotifyHttpTransport(HttpClient.newHttpClient(), endpoints, Duration.ofSeconds(5)), clock),
                 links, runners, clock, random));
-        return new AuthHandler(sessions(demo), states, flows, clock, random, "/dashboard");
+        return new AuthHandler(new AuthComponents(sessions(demo), states, flows, "/dashboard", clock, random,
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
     static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> query, List<String> cookies) {

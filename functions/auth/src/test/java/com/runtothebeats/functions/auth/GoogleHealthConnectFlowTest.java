@@ -110,8 +110,8 @@ class GoogleHealthConnectFlowTest {
                 new GoogleOAuthClient(endpoints, "client-id", "client-secret", Clock.systemUTC()),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
         sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), false);
-        handler = new AuthHandler(sessions, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
-                Clock.systemUTC(), new SecureRandom(), "/dashboard");
+        handler = new AuthHandler(new AuthComponents(sessions, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
+                "/dashboard", Clock.systemUTC(), new SecureRandom(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
     @AfterEach
@@ -340,8 +340,9 @@ class GoogleHealthConnectFlowTest {
         assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isPresent());
         google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
 
-        AuthHandler demo = new AuthHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
-                new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), Clock.systemUTC(), new SecureRandom(), "/dashboard");
+        AuthHandler demo = new AuthHandler(new AuthComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
+                new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), "/dashboard", Clock.systemUTC(), new SecureRandom(),
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
         APIGatewayV2HTTPResponse response = demo.handleRequest(sample, null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertTrue(Json.MAPPER.readTree(response.getBody()).path("revokedAtProvider").asBoolean());

@@ -140,7 +140,7 @@ class HealthSyncHandlerTest {
         HeartRateSync sync = new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP),
                 source, samples, heartRates);
-        return new HealthSyncHandler(sync, FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+        return new HealthSyncHandler(new HealthSyncComponents(sync, FunctionMetrics.create(LambdaEnvironment.of(Map.of()))));
     }
 
     @AfterEach

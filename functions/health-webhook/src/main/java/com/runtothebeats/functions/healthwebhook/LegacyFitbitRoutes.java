@@ -2,6 +2,7 @@ package com.runtothebeats.functions.healthwebhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.runtothebeats.lambda.HttpResponses;
+import java.util.List;
 
 /**
  * The Fitbit Web API and its Subscriptions webhooks were shut down on 2026-11-02. We never built against
@@ -12,9 +13,8 @@ final class LegacyFitbitRoutes {
     private LegacyFitbitRoutes() {
     }
 
-    static boolean matches(String path) {
-        return path.contains("/webhooks/fitbit") || path.contains("/auth/fitbit");
-    }
+    /** As template.yaml routes them to this function. */
+    static final List<String> ROUTES = List.of("ANY /webhooks/fitbit", "ANY /auth/fitbit/start", "ANY /auth/fitbit/callback");
 
     static APIGatewayV2HTTPResponse gone() {
         return HttpResponses.error(410, "fitbit_web_api_retired",

@@ -71,9 +71,9 @@ class HealthWebhookHandlerTest {
     }
 
     private HealthWebhookHandler handler(Optional<NotificationSignatureVerifier> signatures) {
-        return new HealthWebhookHandler(SECRET, signatures,
+        return new HealthWebhookHandler(new HealthWebhookComponents(SECRET, signatures,
                 new DynamoNotificationInbox(dynamo, table, Clock.systemUTC()),
-                FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+                FunctionMetrics.create(LambdaEnvironment.of(Map.of()))));
     }
 
     private static APIGatewayV2HTTPEvent event(String file) {

@@ -32,7 +32,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * Spotify; without it, only when {@code BEATS_DRY_RUN_DIR} (or the local stack's {@code BEATS_STATE_DIR})
  * says where, it writes dry-run files; with neither it refuses to start rather than publish nowhere.
  */
-record PublishComponents(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun, Metrics metrics) {
+public record PublishComponents(SessionCookies sessions, PlaylistPublisher publisher, boolean dryRun, Metrics metrics) {
 
     static PublishComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);

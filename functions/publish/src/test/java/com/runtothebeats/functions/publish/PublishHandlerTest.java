@@ -131,8 +131,8 @@ class PublishHandlerTest {
 
     PublishHandler handler(PlaylistDestination destination, Clock clock) {
         SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock, false);
-        return new PublishHandler(sessions, new PlaylistPublisher(publications, destination, clock), destination.dryRun(),
-                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
+        return new PublishHandler(new PublishComponents(sessions, new PlaylistPublisher(publications, destination, clock),
+                destination.dryRun(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
     }
 
     static List<String> trackIds(int count) {
@@ -542,9 +542,9 @@ class PublishHandlerTest {
     @Test
     void theSampleEventsParseAndBehaveInTheLocalDemo() {
         Path events = Path.of("../../events/publish");
-        PublishHandler demo = new PublishHandler(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
+        PublishHandler demo = new PublishHandler(new PublishComponents(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
                 new PlaylistPublisher(publications, new DryRunPlaylists(stateDir.resolve("dry-run"), clock(), new SecureRandom()), clock()),
-                true, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
+                true, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
 
         APIGatewayV2HTTPResponse published = demo.handleRequest(
                 EventLoader.loadApiGatewayHttpEvent(events.resolve("publish-playlist.json").toString()), null);

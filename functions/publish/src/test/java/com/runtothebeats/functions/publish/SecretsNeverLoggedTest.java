@@ -24,6 +24,7 @@ import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.publishing.PlaylistPublisher;
+import com.runtothebeats.functions.auth.AuthComponents;
 import com.runtothebeats.functions.auth.AuthHandler;
 import com.runtothebeats.functions.auth.SpotifyConnectFlow;
 import com.runtothebeats.lambda.session.SessionCookies;
@@ -197,9 +198,10 @@ class SecretsNeverLoggedTest {
         SpotifyAppCredentials app = new SpotifyAppCredentials("client-id", CLIENT_SECRET, URI.create("http://127.0.0.1:3000/auth/spotify/callback"));
         SessionCookies sessions = new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), signInClock, false);
         SecureRandom random = new SecureRandom();
-        AuthHandler auth = new AuthHandler(sessions, new DynamoOAuthStateStore(dynamo, "states"),
+        AuthHandler auth = new AuthHandler(new AuthComponents(sessions, new DynamoOAuthStateStore(dynamo, "states"),
                 List.of(new SpotifyConnectFlow(new SpotifyAuthorization(app, transport, signInClock), links,
-                        new DynamoRunnerStore(dynamo, "runners"), signInClock, random)), signInClock, random, "/dashboard");
+                        new DynamoRunnerStore(dynamo, "runners"), signInClock, random)), "/dashboard", signInClock, random,
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
 
         APIGatewayV2HTTPResponse start = auth.handleRequest(event("GET", "/auth/spotify/start", null, List.of(), Map.of()), null);
         Map<String, String> authorize = AuthQuery.of(start.getHeaders().get("Location"));
@@ -215,10 +217,10 @@ class SecretsNeverLoggedTest {
         List<Duration> pauses = new ArrayList<>();
         SpotifyPlaylists destination = new SpotifyPlaylists(transport, links, new TokenRefresher(links,
                 new SpotifyTokenEndpoint(refreshing), LinkStatus.RECONNECT_REQUIRED, later, pauses::add), pauses::add);
-        PublishHandler publish = new PublishHandler(
+        PublishHandler publish = new PublishHandler(new PublishComponents(
                 new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), later, false),
                 new PlaylistPublisher(new DynamoPublicationStore(dynamo, "publications"), destination, later), false,
-                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of())));
+                com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
         APIGatewayV2HTTPResponse published = publish.handleRequest(event("POST", "/api/playlists", null,
                 List.of("beats_session=" + sessionCookie, "beats_csrf=" + csrf),
                 Map.of("x-csrf-token", csrf, "idempotency-key", "log-test-1"), PublishHandlerTest.body(PublishHandlerTest.trackIds(150))), null);

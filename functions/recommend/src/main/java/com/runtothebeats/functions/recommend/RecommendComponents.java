@@ -5,6 +5,7 @@ import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
 import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.flow.SequenceModel;
 import com.runtothebeats.core.pipeline.CurrentTransform;
@@ -12,6 +13,7 @@ import com.runtothebeats.core.pipeline.PipelineKeys;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.storage.BlobStore;
 import com.runtothebeats.core.storage.JsonCodec;
+import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.JacksonJsonCodec;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
  * The Recommend function's collaborators from its environment: the catalog from the promoted catalog snapshot
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * there is one, and, when the function has
  * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current".
  */
-record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {
+public record RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendComponents.class);
 
@@ -41,17 +44,17 @@ record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoL
         JsonCodec json = new JacksonJsonCodec();
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
-        Supplier<RecommendationService> service = () -> RecommenderLoader.load(source, () -> promotedModel(models));
+        Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models)));
         // Built on the first "current" request: a deployment without sessions still recommends by tempo.
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
-                    Supplier<RunnerTempoLookup> lookup = new RecommendHandler.LoadedOnce<>(() -> new SessionRunnerTempo(
+                    Supplier<RunnerTempoLookup> lookup = Lazy.of(() -> new SessionRunnerTempo(
                             SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
                             new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
                     return event -> lookup.get().suggestedTempo(event);
                 })
                 .orElse(RunnerTempoLookup.NONE);
-        return new RecommendComponents(service, runnerTempo);
+        return new RecommendComponents(service, runnerTempo, FunctionMetrics.create(env));
     }
 
     /** The transform of the latest completed pipeline run, which the stored track features match. */

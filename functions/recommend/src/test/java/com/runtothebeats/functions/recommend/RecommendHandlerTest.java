@@ -7,12 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.DatasetTracks;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.playlist.PlaylistBuilder;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.playlist.RecommendationService;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.playlist.TempoIndex;
+import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
@@ -46,7 +53,7 @@ class RecommendHandlerTest {
     }
 
     private static RecommendHandler handler() {
-        return new RecommendHandler(() -> service, RunnerTempoLookup.NONE, METRICS);
+        return new RecommendHandler(new RecommendComponents(Lazy.of(() -> service), RunnerTempoLookup.NONE, METRICS));
     }
 
     private static APIGatewayV2HTTPEvent event(String file) {
@@ -200,7 +207,8 @@ class RecommendHandlerTest {
 
     @Test
     void currentTargetUsesTheRunnersSuggestedTempo() throws Exception {
-        RecommendHandler withRunner = new RecommendHandler(() -> service, e -> Optional.of(TargetTempo.current(158)), METRICS);
+        RecommendHandler withRunner = new RecommendHandler(new RecommendComponents(Lazy.of(() -> service),
+                e -> Optional.of(TargetTempo.current(158)), METRICS));
         APIGatewayV2HTTPEvent e = event("recommend.json");
         e.setBody("{\"target\":{\"type\":\"current\"},\"minutes\":30}");
         JsonNode body = body(withRunner.handleRequest(e, null));

@@ -83,8 +83,8 @@ class RunnerHandlerTest {
     }
 
     private RunnerHandler handler(boolean demo) {
-        return new RunnerHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, demo), runners, links,
-                samples, states, false, clock);
+        return new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, demo), runners, links,
+                samples, states, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
     private static APIGatewayV2HTTPEvent event(String file) {
@@ -221,8 +221,8 @@ class RunnerHandlerTest {
                 states.clear(runnerId);
             }
         };
-        RunnerHandler handler = new RunnerHandler(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, true), runners,
-                links, samples, disconnectedMeanwhile, false, clock);
+        RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, true),
+                runners, links, samples, disconnectedMeanwhile, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
 
         APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
 

@@ -1,6 +1,5 @@
 package com.runtothebeats.functions.web;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The pages of the web app, by the path they answer on. */
@@ -21,9 +20,9 @@ enum Page {
         this.title = title;
     }
 
-    static Optional<Page> at(String path) {
-        String normalised = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return Arrays.stream(values()).filter(page -> normalised.equals(page.path)).findFirst();
+    /** The path the page answers on; none for the not-found page, which answers wherever nothing else does. */
+    Optional<String> path() {
+        return Optional.ofNullable(path);
     }
 
     String fileName() {

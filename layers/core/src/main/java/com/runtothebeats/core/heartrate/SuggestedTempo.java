@@ -1,5 +1,8 @@
 package com.runtothebeats.core.heartrate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The music tempo (beats per minute, one beat per step) that suits a runner at a given heart rate.
  *
@@ -32,5 +35,17 @@ public final class SuggestedTempo {
         // Whole tenths of the reserve in integers, so that exactly 70% is zone 3 and not 69.999…%.
         int tenths = Math.floorDiv(10 * (heartRate - resting), Math.max(1, max - resting));
         return tenths < 5 ? 0 : Math.min(5, tenths - 4);
+    }
+
+    /** The five zones of {@link #zone} as heart-rate bounds for this runner, each with the tempo at its lower edge. */
+    public static List<HeartRateZone> zones(int resting, int max) {
+        int reserve = max - resting;
+        List<HeartRateZone> zones = new ArrayList<>();
+        for (int zone = 1; zone <= 5; zone++) {
+            int from = (int) Math.round(resting + reserve * (zone + 4) / 10.0);
+            int to = (int) Math.round(resting + reserve * (zone + 5) / 10.0);
+            zones.add(new HeartRateZone(zone, from, to, forHeartRate(from, resting, max)));
+        }
+        return zones;
     }
 }

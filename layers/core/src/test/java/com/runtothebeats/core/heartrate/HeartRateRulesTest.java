@@ -35,6 +35,21 @@ class HeartRateRulesTest {
     }
 
     @Test
+    void theZoneBoundsFollowTheSameRuleAsZoneAndEachStartsAtItsSuggestedTempo() {
+        List<HeartRateZone> zones = SuggestedTempo.zones(60, 190);
+        assertEquals(5, zones.size());
+        assertEquals(new HeartRateZone(1, 125, 138, SuggestedTempo.forHeartRate(125, 60, 190)), zones.get(0));
+        assertEquals(190, zones.get(4).toBpm());
+        for (HeartRateZone zone : zones) {
+            assertEquals(zone.zone(), SuggestedTempo.zone(zone.fromBpm(), 60, 190), "the lower bound is in its zone: " + zone);
+            assertEquals(zone.zone() - 1, SuggestedTempo.zone(zone.fromBpm() - 1, 60, 190), "one below is the zone under: " + zone);
+        }
+        for (int i = 1; i < zones.size(); i++) {
+            assertEquals(zones.get(i - 1).toBpm(), zones.get(i).fromBpm(), "the zones meet without gaps");
+        }
+    }
+
+    @Test
     void theStateTakesTheNewestReadingAndWidensTheEstimates() {
         RunnerHeartRate state = RunnerHeartRate.unknown().observe(List.of(
                 new HeartRateSample(T0.plusSeconds(10), 150), new HeartRateSample(T0, 48),

@@ -2,11 +2,11 @@ package com.runtothebeats.lambda.session;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.runtothebeats.core.identity.Pkce;
+import com.runtothebeats.lambda.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,7 +40,7 @@ public final class CsrfTokens {
      * local demo runner) pass: there is no ambient credential to abuse.
      */
     public static void verify(APIGatewayV2HTTPEvent event, RunnerSession session) {
-        if (!session.fromCookie() || SAFE_METHODS.contains(method(event))) {
+        if (!session.fromCookie() || SAFE_METHODS.contains(HttpRequest.httpMethod(event))) {
             return;
         }
         String cookie = RequestCookies.of(event).get(COOKIE).orElse(null);
@@ -50,13 +50,5 @@ public final class CsrfTokens {
             throw new RequestRejectedException(403, "csrf_check_failed",
                     "The " + HEADER + " header must repeat the " + COOKIE + " cookie on this request.");
         }
-    }
-
-    static String method(APIGatewayV2HTTPEvent event) {
-        if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                && event.getRequestContext().getHttp().getMethod() != null) {
-            return event.getRequestContext().getHttp().getMethod().toUpperCase(Locale.ROOT);
-        }
-        return "GET";
     }
 }

@@ -1,0 +1,39 @@
+package com.runtothebeats.functions.runner;
+
+import com.runtothebeats.aws.AwsClients;
+import com.runtothebeats.aws.SsmSecureParameters;
+import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
+import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.identity.DynamoRunnerStore;
+import com.runtothebeats.aws.tokens.TokenCiphers;
+import com.runtothebeats.core.heartrate.HeartRateSamples;
+import com.runtothebeats.core.heartrate.RunnerHeartRates;
+import com.runtothebeats.core.identity.ProviderLinkStore;
+import com.runtothebeats.core.identity.RunnerStore;
+import com.runtothebeats.lambda.FunctionMetrics;
+import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.lambda.session.SessionCookies;
+import java.time.Clock;
+import software.amazon.lambda.powertools.metrics.Metrics;
+
+/**
+ * The Runner function's collaborators (built once per container).
+ *
+ * @param spotifyConfigured false when the deployment publishes dry-run files instead of to Spotify
+ */
+public record RunnerComponents(SessionCookies sessions, RunnerStore runners, ProviderLinkStore links,
+                               HeartRateSamples samples, RunnerHeartRates states, boolean spotifyConfigured,
+                               Clock clock, Metrics metrics) {
+
+    static RunnerComponents fromEnvironment(LambdaEnvironment env) {
+        AwsClients aws = new AwsClients(env);
+        return new RunnerComponents(SessionCookies.fromEnvironment(env, new SsmSecureParameters(aws.ssm())),
+                new DynamoRunnerStore(aws.dynamoDb(), env.require("RUNNERS_TABLE")),
+                new DynamoProviderLinkStore(aws.dynamoDb(), env.require("PROVIDER_LINKS_TABLE"),
+                        TokenCiphers.forKeyId(env.require("TOKEN_KEY_ID"), aws::kms)),
+                new DynamoHeartRateSamples(aws.dynamoDb(), env.require("HEART_RATE_TABLE")),
+                new DynamoRunnerHeartRates(aws.dynamoDb(), env.require("RUNNERS_TABLE")),
+                env.get("SPOTIFY_CLIENT_ID").isPresent(), Clock.systemUTC(), FunctionMetrics.create(env));
+    }
+}

@@ -188,7 +188,7 @@ class AuthHandlerTest {
         assertEquals("code", query.get("response_type"));
         assertEquals("S256", query.get("code_challenge_method"));
         assertEquals(REDIRECT.toString(), query.get("redirect_uri"));
-        assertEquals("playlist-modify-private playlist-modify-public playlist-read-private user-read-private", query.get("scope"));
+        assertEquals("playlist-modify-private playlist-modify-public playlist-read-private playlist-read-collaborative user-library-read user-read-private", query.get("scope"));
         assertTrue(query.get("state").length() >= 32);
         assertEquals(43, query.get("code_challenge").length(), "base64url SHA-256");
     }

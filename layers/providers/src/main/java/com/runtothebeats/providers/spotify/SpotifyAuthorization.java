@@ -19,10 +19,12 @@ import se.michaelthelin.spotify.model_objects.credentials.AuthorizationCodeCrede
 public final class SpotifyAuthorization {
 
     /**
-     * What we ask for: create and fill playlists, know who the runner is, and list their private playlists
-     * (a resumed publish looks for the one an interrupted create made: {@link SpotifyPlaylists#findByMarker}).
+     * What we ask for: create and fill playlists, know who the runner is, list their private playlists (a resumed
+     * publish looks for the one an interrupted create made: {@link SpotifyPlaylists#findByMarker}), and read their
+     * library for import: Liked Songs and the playlists they own or collaborate on ({@link SpotifyLibraryReader}).
      */
-    public static final String SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private user-read-private";
+    public static final String SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private "
+            + "playlist-read-collaborative user-library-read user-read-private";
 
     private final SpotifyAppCredentials app;
     private final SpotifyHttpTransport transport;

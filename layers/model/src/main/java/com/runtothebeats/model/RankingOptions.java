@@ -14,7 +14,7 @@ public record RankingOptions(int dimension, int hidden, float learningRate, floa
                              int uniformNegatives, int maxEpochs, int patience, int folds, long seed) {
 
     public static RankingOptions defaults() {
-        return new RankingOptions(16, 32, 0.01f, 1e-4f, 4, 128, 8, 2, 4, 20261205L);
+        return new RankingOptions(16, 32, 0.01f, 1e-4f, 4, 128, 5, 2, 4, 20261205L);
     }
 
     public RankingOptions withMaxEpochs(int epochs) {

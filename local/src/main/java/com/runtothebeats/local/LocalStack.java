@@ -3,6 +3,8 @@ package com.runtothebeats.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.runtothebeats.standins.DynamoDbLocalServer;
 import com.runtothebeats.standins.S3StandIn;
+import com.runtothebeats.standins.SqsStandIn;
+import com.runtothebeats.standins.TemplateQueues;
 import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.standins.TemplateValues;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The offline counterpart of the deployed stack: DynamoDB Local with on-disk tables and an S3 stand-in,
@@ -66,23 +69,27 @@ public final class LocalStack implements AutoCloseable {
     private final SamTemplate template;
     private final DynamoDbLocalServer dynamo;
     private final S3StandIn s3;
+    private final SqsStandIn sqs;
     private final URI dynamoEndpoint;
     private final URI s3Endpoint;
+    private final URI sqsEndpoint;
     private final DynamoDbClient dynamoClient;
     private final Map<String, String> tableNames;
     private final TemplateValues values;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
     private final boolean owner;
 
-    private LocalStack(Options options, SamTemplate template, DynamoDbLocalServer dynamo, S3StandIn s3,
-                       URI dynamoEndpoint, URI s3Endpoint) {
+    private LocalStack(Options options, SamTemplate template, DynamoDbLocalServer dynamo, S3StandIn s3, SqsStandIn sqs,
+                       URI dynamoEndpoint, URI s3Endpoint, URI sqsEndpoint) {
         this.options = options;
         this.template = template;
         this.dynamo = dynamo;
         this.s3 = s3;
+        this.sqs = sqs;
         this.owner = dynamo != null;
         this.dynamoEndpoint = dynamoEndpoint;
         this.s3Endpoint = s3Endpoint;
+        this.sqsEndpoint = sqsEndpoint;
         this.dynamoClient = DynamoDbClient.builder()
                 .endpointOverride(dynamoEndpoint)
                 .region(Region.of(REGION))
@@ -101,7 +108,8 @@ public final class LocalStack implements AutoCloseable {
             Optional<RunningStack> running = RunningStack.read(state.resolve(STACK_FILE));
             if (running.isPresent()) {
                 options.log().println("Using the local stack already running on " + state + " (pid " + running.get().pid() + ")");
-                return new LocalStack(options, template, null, null, running.get().dynamo(), running.get().s3());
+                return new LocalStack(options, template, null, null, null, running.get().dynamo(), running.get().s3(),
+                        running.get().sqs());
             }
         }
         // the two servers start side by side: S3Mock (Spring Boot) takes seconds to come up
@@ -122,9 +130,12 @@ public final class LocalStack implements AutoCloseable {
             dynamo.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        LocalStack stack = new LocalStack(options, template, dynamo, s3, dynamo.endpoint(), s3.endpoint());
+        // the template's queues, kept as files beside the tables so a queued message survives a restart
+        SqsStandIn sqs = SqsStandIn.start(TemplateQueues.queues(template),
+                options.inMemory() ? Optional.empty() : Optional.of(state.resolve("sqs")), 0, REGION);
+        LocalStack stack = new LocalStack(options, template, dynamo, s3, sqs, dynamo.endpoint(), s3.endpoint(), sqs.endpoint());
         if (!options.inMemory()) {
-            new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint()).write(state.resolve(STACK_FILE));
+            new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint(), sqs.endpoint()).write(state.resolve(STACK_FILE));
         }
         return stack;
     }
@@ -151,6 +162,20 @@ public final class LocalStack implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    /** A new client on the local SQS stand-in (the caller closes it). */
+    public SqsClient sqsClient() {
+        return SqsClient.builder()
+                .endpointOverride(sqsEndpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     /** A client on the local DynamoDB (shared; do not close). */
@@ -204,6 +229,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(intValue(definition.memorySize(), 1024)));
@@ -255,6 +281,7 @@ public final class LocalStack implements AutoCloseable {
                 case "AWS::S3::Bucket" -> bucketName(logicalId);
                 case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachineArn(logicalId);
                 case "AWS::Serverless::HttpApi" -> "local";
+                case TemplateQueues.QUEUE -> SqsStandIn.queueUrl(sqsEndpoint, logicalId);
                 default -> logicalId; // tables and functions are called by their logical ids
             };
         }
@@ -270,6 +297,9 @@ public final class LocalStack implements AutoCloseable {
                 case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
                 case "AWS::Serverless::StateMachine.Arn" -> stateMachineArn(logicalId);
                 case "AWS::Serverless::StateMachine.Name" -> logicalId;
+                case TemplateQueues.QUEUE + ".Arn" -> SqsStandIn.queueArn(REGION, logicalId);
+                case TemplateQueues.QUEUE + ".QueueName" -> logicalId;
+                case TemplateQueues.QUEUE + ".QueueUrl" -> SqsStandIn.queueUrl(sqsEndpoint, logicalId);
                 default -> attribute.equals("Arn")
                         ? "arn:aws:local:" + REGION + ":" + ACCOUNT_ID + ":" + logicalId
                         : logicalId + "." + attribute;
@@ -298,12 +328,13 @@ public final class LocalStack implements AutoCloseable {
                 options.log().println("could not remove " + stateDir().resolve(STACK_FILE) + ": " + e.getMessage());
             }
             s3.close();
+            sqs.close();
             dynamo.close();
         }
     }
 
     /** Where a running stack's servers listen, as recorded in its state directory. */
-    record RunningStack(long pid, URI dynamo, URI s3) {
+    record RunningStack(long pid, URI dynamo, URI s3, URI sqs) {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         static Optional<RunningStack> read(Path file) {
@@ -313,7 +344,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 RunningStack stack = JSON.readValue(file.toFile(), RunningStack.class);
                 boolean alive = ProcessHandle.of(stack.pid()).map(ProcessHandle::isAlive).orElse(false);
-                if (alive && listening(stack.dynamo()) && listening(stack.s3())) {
+                if (alive && listening(stack.dynamo()) && listening(stack.s3()) && stack.sqs() != null && listening(stack.sqs())) {
                     return Optional.of(stack);
                 }
                 Files.deleteIfExists(file); // left behind by a stack that was killed

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients of one function, built from its environment once per container (a handler's
@@ -37,6 +38,7 @@ public final class AwsClients {
     private final Memo<S3Client> s3 = new Memo<>(this::buildS3);
     private final Memo<KmsClient> kms = new Memo<>(this::buildKms);
     private final Memo<SsmClient> ssm = new Memo<>(this::buildSsm);
+    private final Memo<SqsClient> sqs = new Memo<>(this::buildSqs);
 
     public AwsClients(LambdaEnvironment environment) {
         this.environment = environment;
@@ -63,7 +65,11 @@ public final class AwsClients {
         return ssm.get();
     }
 
-    /** The endpoint override for a service ("DYNAMODB", "S3", "KMS", "SSM"), if the environment sets one. */
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    /** The endpoint override for a service ("DYNAMODB", "S3", "KMS", "SSM", "SQS"), if the environment sets one. */
     public Optional<URI> endpoint(String service) {
         return environment.get("AWS_ENDPOINT_URL_" + service)
                 .or(() -> environment.get("AWS_ENDPOINT_URL"))
@@ -92,6 +98,10 @@ public final class AwsClients {
 
     private SsmClient buildSsm() {
         return configure(SsmClient.builder(), "SSM").httpClient(http).build();
+    }
+
+    private SqsClient buildSqs() {
+        return configure(SqsClient.builder(), "SQS").httpClient(http).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {

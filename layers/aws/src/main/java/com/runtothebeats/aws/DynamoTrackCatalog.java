@@ -1,6 +1,7 @@
 package com.runtothebeats.aws;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
+import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackCatalog;
@@ -18,16 +19,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -38,12 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoTrackCatalog implements TrackCatalog {
 
     public static final String TEMPO_INDEX = "TempoIndex";
-    /** BatchWriteItem's limit. */
-    static final int BATCH_SIZE = 25;
-    static final int MAX_ATTEMPTS = 10;
-    static final long FIRST_BACKOFF_MS = 50;
-    static final long MAX_BACKOFF_MS = 3_000;
-    /** Writers and scan segments in flight at once: enough to hide round trips, few enough not to throttle. */
+    static final int BATCH_SIZE = DynamoBatchWrites.BATCH_SIZE;
+    /** Writers and index queries in flight at once: enough to hide round trips, few enough not to throttle. */
     static final int PARALLELISM = 4;
 
     private final DynamoDbClient dynamo;
@@ -82,32 +75,8 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         if (!batch.isEmpty()) {
             batches.add(batch);
         }
-        List<Runnable> work = batches.stream().<Runnable>map(b -> () -> writeBatch(b)).toList();
+        List<Runnable> work = batches.stream().<Runnable>map(b -> () -> DynamoBatchWrites.writeBatch(dynamo, table, b)).toList();
         inParallel(work, parallelism);
-    }
-
-    private void writeBatch(List<WriteRequest> requests) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-        for (int attempt = 1; ; attempt++) {
-            BatchWriteItemResponse response = dynamo.batchWriteItem(
-                    BatchWriteItemRequest.builder().requestItems(pending).build());
-            Map<String, List<WriteRequest>> unprocessed = response.unprocessedItems();
-            if (unprocessed == null || unprocessed.isEmpty() || unprocessed.values().stream().allMatch(List::isEmpty)) {
-                return;
-            }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new IllegalStateException(unprocessed.get(table).size() + " tracks were still unprocessed by "
-                        + table + " after " + MAX_ATTEMPTS + " attempts");
-            }
-            pending = unprocessed;
-            sleep(backoff(attempt));
-        }
-    }
-
-    /** Exponential backoff with full jitter, as AWS recommends for unprocessed batch items. */
-    static long backoff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
-        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
     @Override
@@ -145,20 +114,27 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         return found;
     }
 
+    /**
+     * Every track, sorted by id, read through the tempo index one whole-BPM band at a time (bands run in
+     * parallel): a Query per band rather than a Scan, so a reader needs no {@code dynamodb:Scan} on the table.
+     * Every stored track has a band, since Transform stores only tempos in (0, {@link DatasetRow#MAX_TEMPO}].
+     */
     @Override
     public List<Track> all() {
-        List<List<Track>> segments = new ArrayList<>();
-        List<Runnable> work = new ArrayList<>();
-        for (int segment = 0; segment < parallelism; segment++) {
+        int bands = (int) DatasetRow.MAX_TEMPO + 1;
+        List<List<Track>> perBand = new ArrayList<>(bands);
+        List<Runnable> work = new ArrayList<>(bands);
+        for (int band = 0; band < bands; band++) {
             List<Track> tracks = new ArrayList<>();
-            segments.add(tracks);
-            ScanRequest scan = ScanRequest.builder().tableName(table)
-                    .segment(segment).totalSegments(parallelism).build();
-            work.add(() -> dynamo.scanPaginator(scan).items().forEach(item -> tracks.add(toTrack(item))));
+            perBand.add(tracks);
+            QueryRequest query = QueryRequest.builder().tableName(table).indexName(TEMPO_INDEX)
+                    .keyConditionExpression("tempoBand = :band")
+                    .expressionAttributeValues(Map.of(":band", number(band))).build();
+            work.add(() -> dynamo.queryPaginator(query).items().forEach(item -> tracks.add(toTrack(item))));
         }
         inParallel(work, parallelism);
         List<Track> all = new ArrayList<>();
-        segments.forEach(all::addAll);
+        perBand.forEach(all::addAll);
         all.sort(Comparator.comparing(Track::id));
         return all;
     }
@@ -251,15 +227,6 @@ public final class DynamoTrackCatalog implements TrackCatalog {
             throw new IllegalStateException("DynamoDB did not answer in time", e);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
         }
     }
 }

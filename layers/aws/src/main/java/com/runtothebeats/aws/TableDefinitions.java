@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The key schemas of the identity and heart-rate tables as template.yaml declares them (docs/contracts.md),
+ * The key schemas of the identity, heart-rate and library tables as template.yaml declares them (docs/contracts.md),
  * for creating them in DynamoDB Local: tests and the local stack. TTL and PITR are not modelled here;
  * DynamoDB Local ignores them.
  */
@@ -54,6 +54,12 @@ public final class TableDefinitions {
     public static CreateTableRequest oauthStates(String name) {
         return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("state")).keySchema(hash("state")).build();
+    }
+
+    public static CreateTableRequest libraries(String name) {
+        return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("runnerId"), string("entry"))
+                .keySchema(hash("runnerId"), range("entry")).build();
     }
 
     /** Creates each table unless it exists already (the local stack keeps tables across restarts). */

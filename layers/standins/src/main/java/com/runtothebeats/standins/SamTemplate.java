@@ -400,12 +400,12 @@ public final class SamTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object value) {
+    public static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> asList(Object value) {
+    public static List<Object> asList(Object value) {
         return value instanceof List<?> list ? (List<Object>) list : List.of();
     }
 

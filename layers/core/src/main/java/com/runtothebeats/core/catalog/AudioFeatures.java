@@ -19,6 +19,26 @@ public record AudioFeatures(
         double tempo,
         long durationMs) {
 
+    /**
+     * Tempo and key only, as song databases without audio analysis give them (GetSongBPM): the flow features
+     * are NaN, meaning unknown, which the recommender treats as the catalog's average rather than as zero.
+     */
+    public static AudioFeatures tempoAndKey(double tempo, int key, int mode, long durationMs) {
+        double unknown = Double.NaN;
+        return new AudioFeatures(unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, key, mode,
+                tempo, durationMs);
+    }
+
+    /** False when any flow feature is unknown (NaN). */
+    public boolean hasFlowFeatures() {
+        for (FlowFeature feature : FlowFeature.values()) {
+            if (Double.isNaN(value(feature))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The value of one of the eight flow features. */
     public double value(FlowFeature feature) {
         return switch (feature) {

@@ -109,6 +109,25 @@ public record FeatureTransform(
         return out;
     }
 
+    /**
+     * The features with each unknown (NaN) flow feature set to the catalog's typical value (the mean in
+     * standardised space), so a track known only by tempo and key is scored as "unknown", neither near nor far,
+     * and the sequence model never sees a NaN.
+     */
+    public AudioFeatures withUnknownAtMean(AudioFeatures f) {
+        if (f.hasFlowFeatures()) {
+            return f;
+        }
+        double[] typical = toOriginal(new double[FlowFeature.COUNT]);
+        double[] v = f.flowValues();
+        for (int j = 0; j < v.length; j++) {
+            if (Double.isNaN(v[j])) {
+                v[j] = typical[j];
+            }
+        }
+        return new AudioFeatures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], f.key(), f.mode(), f.tempo(), f.durationMs());
+    }
+
     // Records compare arrays by identity; a transform read back from storage must equal the one written.
     @Override
     public boolean equals(Object o) {

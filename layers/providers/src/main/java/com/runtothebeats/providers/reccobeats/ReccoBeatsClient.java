@@ -2,16 +2,13 @@ package com.runtothebeats.providers.reccobeats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.core.catalog.AudioFeatures;
+import com.runtothebeats.core.library.BatchFeatureLookup;
 import com.runtothebeats.core.time.Pause;
-import com.runtothebeats.lambda.Json;
-import java.io.IOException;
+import com.runtothebeats.providers.http.RetryingJsonGet;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,23 +26,19 @@ import java.util.regex.Pattern;
  * answer are reported as unknown rather than guessed. 429 is honoured with {@code Retry-After}; 5xx is retried
  * with backoff a bounded number of times.
  */
-public final class ReccoBeatsClient {
+public final class ReccoBeatsClient implements BatchFeatureLookup {
 
     public static final int MAX_IDS_PER_CALL = 40;
     public static final URI DEFAULT_BASE = URI.create("https://api.reccobeats.com/v1");
-    static final int MAX_RATE_LIMIT_WAITS = 5;
-    static final int MAX_SERVER_ERROR_RETRIES = 3;
     private static final Pattern SPOTIFY_TRACK_HREF = Pattern.compile("/track/([0-9A-Za-z]{22})");
 
-    private final HttpClient http;
+    private final RetryingJsonGet get;
     private final URI base;
-    private final Pause pause;
 
     public ReccoBeatsClient(HttpClient http, URI base, Pause pause) {
-        this.http = http;
+        this.get = new RetryingJsonGet(http, pause, "ReccoBeats", ReccoBeatsUnavailableException::new);
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        this.pause = pause;
     }
 
     /**
@@ -67,6 +60,16 @@ public final class ReccoBeatsClient {
         return new AudioFeatureLookup(found, unknown);
     }
 
+    @Override
+    public int maxBatch() {
+        return MAX_IDS_PER_CALL;
+    }
+
+    @Override
+    public Map<String, AudioFeatures> features(List<String> spotifyIds) {
+        return audioFeatures(spotifyIds).found();
+    }
+
     static Optional<String> spotifyIdOf(String href) {
         Matcher matcher = SPOTIFY_TRACK_HREF.matcher(href);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -80,48 +83,7 @@ public final class ReccoBeatsClient {
     }
 
     private JsonNode fetch(List<String> batch) {
-        URI uri = URI.create(base + "/audio-features?ids=" + URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("Accept", "application/json").GET().build();
-        int rateLimitWaits = 0;
-        int serverRetries = 0;
-        while (true) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                if (serverRetries >= MAX_SERVER_ERROR_RETRIES) {
-                    throw new ReccoBeatsUnavailableException("ReccoBeats could not be reached", e);
-                }
-                pause.pause(Duration.ofMillis(500L << serverRetries++));
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReccoBeatsUnavailableException("interrupted while calling ReccoBeats", e);
-            }
-            int status = response.statusCode();
-            if (status == 200) {
-                try {
-                    return Json.MAPPER.readTree(response.body());
-                } catch (IOException e) {
-                    throw new ReccoBeatsUnavailableException("ReccoBeats answered something other than JSON", e);
-                }
-            }
-            if (status == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
-                rateLimitWaits++;
-                pause.pause(Duration.ofSeconds(retryAfterSeconds(response)));
-            } else if (status >= 500 && serverRetries < MAX_SERVER_ERROR_RETRIES) {
-                pause.pause(Duration.ofMillis(500L << serverRetries++));
-            } else {
-                throw new ReccoBeatsUnavailableException("ReccoBeats answered " + status + " for " + batch.size() + " ids", null);
-            }
-        }
-    }
-
-    private static long retryAfterSeconds(HttpResponse<String> response) {
-        try {
-            return Math.max(1, response.headers().firstValue("Retry-After").map(String::trim).map(Long::parseLong).orElse(1L));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return get.get(URI.create(base + "/audio-features?ids=" + URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8)),
+                batch.size() + " ids");
     }
 }

@@ -1,12 +1,8 @@
 package com.runtothebeats.providers.spotify;
 
-import com.runtothebeats.core.identity.ConsentRevokedException;
-import com.runtothebeats.core.identity.LinkNotConnectedException;
-import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.ProviderLinkStore;
-import com.runtothebeats.core.identity.ReconnectRequiredException;
 import com.runtothebeats.core.identity.TokenRefresher;
 import com.runtothebeats.core.publishing.DestinationUnavailableException;
 import com.runtothebeats.core.publishing.PlaylistDestination;
@@ -25,38 +21,30 @@ import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 import se.michaelthelin.spotify.exceptions.detailed.BadGatewayException;
 import se.michaelthelin.spotify.exceptions.detailed.InternalServerErrorException;
 import se.michaelthelin.spotify.exceptions.detailed.ServiceUnavailableException;
-import se.michaelthelin.spotify.exceptions.detailed.TooManyRequestsException;
-import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
 
 /**
  * The runner's Spotify account as a {@link PlaylistDestination}, through the 2026 playlist paths. Every call
- * runs with the runner's access token (refreshed ahead of expiry by the shared {@link TokenRefresher}) and a
- * retry policy: 429 → wait {@code Retry-After} and try again (a bounded number of times); 5xx → bounded retries
- * with exponential backoff; 401 → refresh once and try again; a dead refresh token → the link is marked
- * {@link LinkStatus#RECONNECT_REQUIRED} and {@link ReconnectRequiredException} tells the runner to reconnect.
+ * goes through {@link SpotifyRunnerCalls} (the runner's token, 429/5xx/401 policy, reconnect when the grant is dead),
+ * waiting at most {@link #MAX_RETRY_AFTER} on a rate limit because a runner is waiting for the answer.
  * Created playlists carry their publish's {@link PlaylistMarker} in the description, which
  * {@link #findByMarker} looks for when a create may have landed without its id being recorded.
  */
 public final class SpotifyPlaylists implements PlaylistDestination {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpotifyPlaylists.class);
-    static final int MAX_RATE_LIMIT_WAITS = 5;
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
-    static final int MAX_SERVER_ERROR_RETRIES = 3;
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     /** The scope without which {@code GET /v1/me/playlists} leaves private playlists out. */
     static final String READ_PRIVATE_PLAYLISTS = "playlist-read-private";
 
     private final SpotifyHttpTransport transport;
     private final ProviderLinkStore links;
-    private final TokenRefresher tokens;
-    private final Pause pause;
+    private final SpotifyRunnerCalls calls;
 
     public SpotifyPlaylists(SpotifyHttpTransport transport, ProviderLinkStore links, TokenRefresher tokens, Pause pause) {
         this.transport = transport;
         this.links = links;
-        this.tokens = tokens;
-        this.pause = pause;
+        this.calls = new SpotifyRunnerCalls(links, tokens, pause, MAX_RETRY_AFTER, "publish playlists",
+                DestinationUnavailableException::new);
     }
 
     /**
@@ -166,75 +154,7 @@ public final class SpotifyPlaylists implements PlaylistDestination {
         return false;
     }
 
-    private interface SpotifyCall<T> {
-        T execute(String accessToken) throws IOException, SpotifyWebApiException, ParseException;
-    }
-
-    private <T> T call(String runnerId, String what, SpotifyCall<T> call) {
-        ProviderLink link = usableLink(runnerId);
-        boolean refreshedAfterRejection = false;
-        int rateLimitWaits = 0;
-        int serverRetries = 0;
-        while (true) {
-            try {
-                return call.execute(link.accessToken());
-            } catch (UnauthorizedException e) {
-                if (refreshedAfterRejection) {
-                    markReconnectRequired(link);
-                    throw reconnect();
-                }
-                refreshedAfterRejection = true;
-                link = refreshAfterRejection(link);
-            } catch (TooManyRequestsException e) {
-                Duration wait = Duration.ofSeconds(Math.max(1, e.getRetryAfter()));
-                if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS || wait.compareTo(MAX_RETRY_AFTER) > 0) {
-                    throw new DestinationUnavailableException("Spotify is rate-limiting us; try again in " + wait.toSeconds() + " s", e);
-                }
-                rateLimitWaits++;
-                LOG.info("Spotify rate limit on {}: waiting {} s as Retry-After asks", what, wait.toSeconds());
-                pause.pause(wait);
-            } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException | IOException e) {
-                if (serverRetries >= MAX_SERVER_ERROR_RETRIES) {
-                    throw new DestinationUnavailableException("Spotify kept failing to " + what, e);
-                }
-                Duration backoff = FIRST_BACKOFF.multipliedBy(1L << serverRetries);
-                serverRetries++;
-                LOG.info("Spotify failed to {} ({}): retry {} after {} ms", what, e.getClass().getSimpleName(),
-                        serverRetries, backoff.toMillis());
-                pause.pause(backoff);
-            } catch (SpotifyWebApiException | ParseException e) {
-                throw new DestinationUnavailableException("Spotify refused to " + what + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private ProviderLink usableLink(String runnerId) {
-        ProviderLink link = links.find(runnerId, Provider.SPOTIFY)
-                .orElseThrow(() -> new LinkNotConnectedException("spotify is not connected"));
-        if (link.status() == LinkStatus.RECONNECT_REQUIRED) {
-            throw reconnect();
-        }
-        try {
-            return tokens.withValidAccessToken(link);
-        } catch (ConsentRevokedException e) {
-            throw reconnect();
-        }
-    }
-
-    private ProviderLink refreshAfterRejection(ProviderLink link) {
-        try {
-            return tokens.afterRejectedAccessToken(link);
-        } catch (ConsentRevokedException e) {
-            throw reconnect();
-        }
-    }
-
-    private void markReconnectRequired(ProviderLink link) {
-        links.replaceIfVersion(link.withStatus(LinkStatus.RECONNECT_REQUIRED), link.version());
-    }
-
-    private static ReconnectRequiredException reconnect() {
-        return new ReconnectRequiredException(Provider.SPOTIFY,
-                "Spotify access has expired or was revoked: reconnect Spotify to publish playlists.");
+    private <T> T call(String runnerId, String what, SpotifyRunnerCalls.SpotifyCall<T> call) {
+        return calls.call(runnerId, what, call);
     }
 }

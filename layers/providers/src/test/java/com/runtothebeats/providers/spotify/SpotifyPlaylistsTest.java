@@ -206,7 +206,7 @@ class SpotifyPlaylistsTest {
         assertEquals("3cEYpjA9oz9GiPac4AsH4n", created.id(), "the playlist the 502 hid");
         assertEquals(1, creates());
         assertEquals(1, listings().size(), "the newest page is enough seconds after the create");
-        assertEquals(List.of(SpotifyPlaylists.FIRST_BACKOFF), pauses);
+        assertEquals(List.of(SpotifyRunnerCalls.FIRST_BACKOFF), pauses);
     }
 
     @Test

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 com.runtothebeats.local.heartrate.ReplayHeartRateCommand.class,
                 RecommendCommand.class,
                 PredictNextCommand.class,
+                RankNextCommand.class,
                 EvaluateCommand.class,
                 CommandLine.HelpCommand.class,
         })

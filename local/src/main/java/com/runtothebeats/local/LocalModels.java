@@ -7,6 +7,7 @@ import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.model.CurrentModelLoader;
 import com.runtothebeats.model.FlowSequenceModel;
 import com.runtothebeats.model.ModelStore;
+import com.runtothebeats.model.RankingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -30,6 +31,36 @@ final class LocalModels {
         void run(DatasetPlaylists data, FlowSequenceModel model, PrintStream out, PrintStream err) throws Exception;
     }
 
+    /** What evaluate does with both of the promoted version's models. */
+    @FunctionalInterface
+    interface ModelsWork {
+        void run(DatasetPlaylists data, FlowSequenceModel model, java.util.Optional<RankingModel> ranking, PrintStream out,
+                 PrintStream err) throws Exception;
+    }
+
+    /** {@link #withPromotedModel} with the ranking model too, when the promoted version has one. */
+    static int withPromotedModels(PlaylistsFileOptions input, ModelsWork work) throws Exception {
+        DatasetPlaylists data = readPlaylists(input.playlists, System.err);
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(input.stack.stateDir(), input.verbose);
+                LocalStack local = LocalStack.start(input.stack.options()); CurrentModelLoader loader = loader(local)) {
+            work.run(data, promoted(loader, local), loader.currentRankingModel(), logs.terminal(), logs.terminalErrors());
+            return 0;
+        }
+    }
+
+    /** What a ranking command does once the file is read and the promoted ranking model loaded. */
+    @FunctionalInterface
+    interface RankingWork {
+        void run(DatasetPlaylists data, RankingModel model, PrintStream out, PrintStream err) throws Exception;
+    }
+
+    /** {@link #withPromotedModels} for the promoted version's ranking model, which must exist. */
+    static int withPromotedRanking(PlaylistsFileOptions input, RankingWork work) throws Exception {
+        return withPromotedModels(input, (data, flow, ranking, out, err) -> work.run(data, ranking.orElseThrow(
+                () -> new IllegalStateException("the promoted model " + flow.version() + " has no ranking model (trained "
+                        + "before it existed); run ./beats pipeline first")), out, err));
+    }
+
     /**
      * Reads the playlists file, starts the local stack and loads the promoted model, then runs {@code work}
      * with the terminal's stdout and stderr. The stand-ins' and the model loader's output goes to the state's
@@ -37,12 +68,7 @@ final class LocalModels {
      * output and stderr only its messages.
      */
     static int withPromotedModel(PlaylistsFileOptions input, ModelWork work) throws Exception {
-        DatasetPlaylists data = readPlaylists(input.playlists, System.err);
-        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(input.stack.stateDir(), input.verbose);
-                LocalStack local = LocalStack.start(input.stack.options()); CurrentModelLoader loader = loader(local)) {
-            work.run(data, promoted(loader, local), logs.terminal(), logs.terminalErrors());
-            return 0;
-        }
+        return withPromotedModels(input, (data, flow, ranking, out, err) -> work.run(data, flow, out, err));
     }
 
     private static DatasetPlaylists readPlaylists(Path file, PrintStream err) throws IOException {

@@ -21,6 +21,7 @@ public final class CurrentModelLoader implements AutoCloseable {
     private final Duration recheck;
     private final Clock clock;
     private FlowSequenceModel loaded;
+    private RankingModel loadedRanking;
     private Instant checkedAt;
 
     public CurrentModelLoader(ModelStore store, Path cacheDir) {
@@ -53,9 +54,20 @@ public final class CurrentModelLoader implements AutoCloseable {
         if (loaded == null || !loaded.version().equals(version)) {
             // The replaced model is left to the garbage collector rather than closed: another thread may still
             // be predicting with it, and a promotion happens about once a week.
-            loaded = ModelArtifacts.load(store.download(version, cacheDir));
+            Path dir = store.download(version, cacheDir);
+            loaded = ModelArtifacts.load(dir);
+            loadedRanking = ModelArtifacts.loadRanking(dir).orElse(null);
         }
         return Optional.of(loaded);
+    }
+
+    /**
+     * The promoted version's ranking model; empty when nothing is promoted or the promoted version was
+     * trained before the ranking model existed.
+     */
+    public synchronized Optional<RankingModel> currentRankingModel() {
+        currentFlowModel();
+        return Optional.ofNullable(loadedRanking);
     }
 
     @Override
@@ -63,6 +75,10 @@ public final class CurrentModelLoader implements AutoCloseable {
         if (loaded != null) {
             loaded.close();
             loaded = null;
+        }
+        if (loadedRanking != null) {
+            loadedRanking.close();
+            loadedRanking = null;
         }
     }
 }

@@ -292,7 +292,7 @@ public final class FlowModelTrainer {
         return sum / (count * F);
     }
 
-    private static float[][] snapshot(Model model) {
+    static float[][] snapshot(Model model) {
         List<float[]> values = new ArrayList<>();
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
             values.add(p.getValue().getArray().toFloatArray());
@@ -300,7 +300,7 @@ public final class FlowModelTrainer {
         return values.toArray(float[][]::new);
     }
 
-    private static void restore(Model model, float[][] values) {
+    static void restore(Model model, float[][] values) {
         if (values == null) {
             return;
         }

@@ -36,8 +36,14 @@ public final class ModelArtifacts {
     public record Provenance(String trainingRunId, String transformKey, String sequencesKey) {
     }
 
-    /** Writes the trained model and its manifest into {@code dir}; returns the manifest. */
+    /** Writes a flow model without a ranking model (fixtures of the flow model's own tests). */
     public static ModelManifest save(FlowModelTrainer.Trained trained, Provenance provenance, Path dir) {
+        return save(trained, null, provenance, dir);
+    }
+
+    /** Writes the trained models and their manifest into {@code dir}; returns the manifest. */
+    public static ModelManifest save(FlowModelTrainer.Trained trained, RankingModelTrainer.Trained ranking,
+                                     Provenance provenance, Path dir) {
         try {
             Files.createDirectories(dir);
             FlowSequenceModel model = trained.model();
@@ -46,13 +52,15 @@ public final class ModelArtifacts {
             JSON.writeValue(dir.resolve(TRANSFORM_FILE).toFile(), transform);
             JSON.writeValue(dir.resolve(SubgenrePriors.FILE).toFile(), model.priors());
             TrainingReport report = trained.report();
+            RankingArtifacts.Section rankingSection = ranking == null ? null : RankingArtifacts.save(ranking, dir);
             ModelManifest manifest = new ModelManifest(model.version(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     provenance.trainingRunId(), transform.version(), provenance.transformKey(), provenance.sequencesKey(),
                     FlowModelTrainer.MODEL_NAME + "-0000.params", TRANSFORM_FILE, trained.shape(), model.inwardShare(),
                     FlowInputEncoding.INPUTS, FlowFeature.columnNames(),
                     "standardised (Yeo-Johnson + z-score) offset of the next track from the running median of the history",
-                    report.validation(), report.baselines(), ModelManifest.TrainingSummary.of(report), libraries());
+                    report.validation(), report.baselines(), ModelManifest.TrainingSummary.of(report), libraries(),
+                    rankingSection);
             JSON.writeValue(dir.resolve(ModelManifest.FILE).toFile(), manifest);
             return manifest;
         } catch (IOException e) {
@@ -86,6 +94,17 @@ public final class ModelArtifacts {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         } catch (MalformedModelException e) {
             throw new IllegalStateException("the model in " + dir + " does not match its manifest", e);
+        }
+    }
+
+    /** The ranking model of a saved folder; empty for folders saved before the ranking model existed. */
+    public static java.util.Optional<RankingModel> loadRanking(Path dir) {
+        ModelManifest manifest = readManifest(dir);
+        try {
+            FeatureTransform transform = JSON.readValue(dir.resolve(manifest.transformFile()).toFile(), FeatureTransform.class);
+            return RankingArtifacts.load(dir, manifest, transform);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
         }
     }
 

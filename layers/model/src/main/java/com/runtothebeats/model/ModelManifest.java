@@ -16,6 +16,7 @@ import java.util.Map;
  * @param outputs         the predicted flow features, in order: standardised offsets from the running median
  * @param validation      the model's metrics on its validation playlists
  * @param baselines       the baselines on the same playlists
+ * @param ranking         the ranking model stored beside the flow network (null in folders saved before it)
  */
 public record ModelManifest(
         String version,
@@ -34,7 +35,8 @@ public record ModelManifest(
         FlowMetrics validation,
         Map<String, FlowMetrics> baselines,
         TrainingSummary training,
-        Map<String, String> libraries) {
+        Map<String, String> libraries,
+        RankingArtifacts.Section ranking) {
 
     public static final String FILE = "manifest.json";
 

@@ -13,6 +13,8 @@ public final class FixtureModel {
     private static List<PlaylistSequence> fixture;
     private static FeatureTransform transform;
     private static FlowModelTrainer.Trained trained;
+    private static RankingModelTrainer.Trained ranking;
+    static final RankingOptions SMALL_RANKING = new RankingOptions(8, 16, 0.01f, 1e-4f, 4, 64, 2, 1, 2, 7L);
 
     private FixtureModel() {
     }
@@ -22,6 +24,14 @@ public final class FixtureModel {
             trained = new FlowModelTrainer(SMALL).train(fixture(), transform(), "fixture-model");
         }
         return trained;
+    }
+
+    /** A ranking model trained on the same fixture and split (two epochs: enough to learn the pair weights' signs). */
+    public static synchronized RankingModelTrainer.Trained ranking() {
+        if (ranking == null) {
+            ranking = new RankingModelTrainer(SMALL_RANKING, e -> { }).train(trained().split(), transform(), "fixture-model");
+        }
+        return ranking;
     }
 
     public static synchronized List<PlaylistSequence> fixture() {

@@ -22,7 +22,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * The pipeline's Train task. Input: Transform's output ({@code runId}, {@code transformKey},
  * {@code sequencesKey} are read); output: {@code {"runId","modelVersion","manifestKey","metrics","baselines",
- * "current","promote","reasons",...}} which the state machine stores at {@code $.train} for its promotion
+ * "ranking","rankingBaselines","current","promote","reasons",...}} which the state machine stores at {@code $.train} for its promotion
  * Choice (docs/contracts.md, "Pipeline").
  */
 public final class TrainHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -60,6 +60,11 @@ public final class TrainHandler implements RequestHandler<Map<String, Object>, M
                 metrics.addMetric("ValidationHitRateAt10", outcome.metrics().hitRateAt10(), MetricUnit.NONE);
                 metrics.addMetric("ValidationMrr", outcome.metrics().mrr(), MetricUnit.NONE);
                 metrics.addMetric("TrainingSeconds", outcome.trainingSeconds(), MetricUnit.SECONDS);
+            }
+            if (outcome.ranking() != null) {
+                metrics.addMetric("ValidationRankingHitRateAt10", outcome.ranking().hitRateAt10(), MetricUnit.NONE);
+                metrics.addMetric("ValidationRankingHitRateAt100", outcome.ranking().hitRateAt100(), MetricUnit.NONE);
+                metrics.addMetric("ValidationRankingMrr", outcome.ranking().mrr(), MetricUnit.NONE);
             }
             metrics.addMetric("ModelPromotable", outcome.promote() ? 1 : 0, MetricUnit.COUNT);
             metrics.flush();

@@ -83,7 +83,22 @@ public record DatasetRow(long line, List<String> values) {
         int popularity = isMissing(DatasetColumn.TRACK_POPULARITY)
                 ? 0 : (int) Math.round(within(DatasetColumn.TRACK_POPULARITY, 0, 100));
         return new Track(id, get(DatasetColumn.TRACK_NAME), get(DatasetColumn.TRACK_ARTIST),
-                get(DatasetColumn.TRACK_ALBUM_NAME), popularity, features);
+                get(DatasetColumn.TRACK_ALBUM_NAME), popularity, features, get(DatasetColumn.TRACK_ALBUM_ID).trim(),
+                releaseYear(get(DatasetColumn.TRACK_ALBUM_RELEASE_DATE)));
+    }
+
+    /** The year of a release date written "2019-06-14", "2019-06" or "2019"; 0 when it is missing or not a date. */
+    static int releaseYear(String date) {
+        String text = date.trim();
+        if (text.length() < 4) {
+            return 0;
+        }
+        try {
+            int year = Integer.parseInt(text.substring(0, 4));
+            return year >= 1000 && year <= 2999 ? year : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private boolean isMissing(DatasetColumn column) {

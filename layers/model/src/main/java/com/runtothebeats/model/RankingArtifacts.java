@@ -1,0 +1,89 @@
+package com.runtothebeats.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.flow.RankingMetrics;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ranking model's part of a model folder: {@code ranking-0000.params} (DJL), {@code ranking-statistics.bin}
+ * (vocabularies and playlist counts, {@link PlaylistStatistics}) and its section of the manifest. A folder
+ * saved before the ranking model existed has no section, and {@link #load} answers empty for it.
+ */
+public final class RankingArtifacts {
+
+    static final String STATISTICS_FILE = "ranking-statistics.bin";
+    private static final int STATISTICS_FORMAT = 1;
+
+    private RankingArtifacts() {
+    }
+
+    /**
+     * The manifest's ranking section.
+     *
+     * @param parameters   DJL parameters file in the folder
+     * @param statistics   the statistics file in the folder
+     * @param pairFeatures the pair features, in the order of the pair weights
+     * @param validation   the model on its validation playlists (all their tracks as candidates)
+     * @param baselines    the ranking baselines on the same playlists
+     */
+    public record Section(String parameters, String statistics, RankingShape shape, List<String> pairFeatures, String loss,
+                          RankingMetrics validation, Map<String, RankingMetrics> baselines, RankingOptions options,
+                          int trainingPlaylists, int validationPlaylists, int candidates, int epochsRun, int bestEpoch,
+                          double seconds) {
+    }
+
+    static Section save(RankingModelTrainer.Trained trained, Path dir) throws IOException {
+        RankingModel model = trained.model();
+        model.djlModel().save(dir, RankingModelTrainer.MODEL_NAME);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve(STATISTICS_FILE)), 1 << 16))) {
+            out.writeInt(STATISTICS_FORMAT);
+            model.statistics().write(out);
+        }
+        RankingReport r = trained.report();
+        return new Section(RankingModelTrainer.MODEL_NAME + "-0000.params", STATISTICS_FILE, trained.shape(),
+                PlaylistHistory.FEATURES, "sampled softmax (InfoNCE) over same-genre in-batch and uniform catalog negatives",
+                r.validation(), r.baselines(), r.options(), r.trainingPlaylists(), r.validationPlaylists(), r.candidates(),
+                r.epochsRun(), r.bestEpoch(), r.seconds());
+    }
+
+    /** The ranking model of a model folder, when it has one. */
+    static Optional<RankingModel> load(Path dir, ModelManifest manifest, FeatureTransform transform) {
+        Section section = manifest.ranking();
+        if (section == null) {
+            return Optional.empty();
+        }
+        try {
+            PlaylistStatistics statistics;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Files.newInputStream(dir.resolve(section.statistics())), 1 << 16))) {
+                int format = in.readInt();
+                if (format != STATISTICS_FORMAT) {
+                    throw new IllegalStateException("ranking statistics format " + format + " is not " + STATISTICS_FORMAT);
+                }
+                statistics = PlaylistStatistics.read(in);
+            }
+            Model model = Model.newInstance(RankingModelTrainer.MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
+            model.setBlock(section.shape().build());
+            model.load(dir, RankingModelTrainer.MODEL_NAME);
+            return Optional.of(new RankingModel(model, statistics, transform, manifest.version()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("the ranking model in " + dir + " does not match its manifest", e);
+        }
+    }
+}

@@ -2,7 +2,10 @@ package com.runtothebeats.core.playlist;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.flow.SequenceModel;
+import com.runtothebeats.core.catalog.OctaveCheck;
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.music.Tempo;
+import com.runtothebeats.core.run.Effort;
 import com.runtothebeats.core.run.TempoPlan;
 import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -67,17 +71,24 @@ public final class PlaylistBuilder {
      * @throws NoPlaylistException   when no playlist meets the hard constraints
      */
     public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options) {
+        return build(plan, minutes, seedIds, options, Candidates.all());
+    }
+
+    /**
+     * @param candidates the tracks this request may use beyond the seeds (the runner's limits and bans)
+     */
+    public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options, Candidates candidates) {
         List<Integer> seeds = resolveSeeds(seedIds);
         long requestedMs = Math.round(minutes * 60_000);
         // On a ramp, first ask for tracks that also fit the plan where they start (so a reader who takes a
         // slot's target at its start finds them in tolerance too); only if that finds nothing, midpoints alone.
-        List<Boolean> startChecks = plan instanceof TempoPlan.Ramp ? List.of(true, false) : List.of(false);
+        List<Boolean> startChecks = plan.gradual() ? List.of(true, false) : List.of(false);
         NoPlaylistException last = null;
         for (boolean alsoAtStart : startChecks) {
             for (PlaylistOptions attempt : options.beamWidth() >= WIDENED_BEAM_WIDTH ? List.of(options)
                     : List.of(options, options.withBeamWidth(WIDENED_BEAM_WIDTH))) {
                 try {
-                    return search(plan, requestedMs, seeds, attempt, alsoAtStart);
+                    return search(plan, requestedMs, seeds, attempt, alsoAtStart, candidates);
                 } catch (NoPlaylistException stuck) {
                     last = stuck;
                 }
@@ -114,7 +125,7 @@ public final class PlaylistBuilder {
 
     /** One beam search at the options' width, as {@link #build} tries first. Visible to tests comparing widths. */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options) {
-        return search(plan, requestedMs, seeds, options, plan instanceof TempoPlan.Ramp);
+        return search(plan, requestedMs, seeds, options, plan.gradual(), Candidates.all());
     }
 
     /**
@@ -122,8 +133,9 @@ public final class PlaylistBuilder {
      *
      * @param alsoAtStart also hold each track to the tolerance around the plan's value where the track starts
      */
-    Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart) {
-        Search search = new Search(plan, requestedMs, options, models.get().orElse(null), alsoAtStart);
+    Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart,
+                    Candidates candidates) {
+        Search search = new Search(plan, requestedMs, options, models.get().orElse(null), alsoAtStart, candidates);
         Node start = search.placeSeeds(seeds);
         Node best = search.run(start);
         Playlist playlist = search.toPlaylist(best);
@@ -179,9 +191,12 @@ public final class PlaylistBuilder {
         final double[] factors;
         final SequenceModel model;
         final boolean alsoAtStart;
+        final Candidates candidates;
         Node stuckAt;
 
-        Search(TempoPlan plan, long requestedMs, PlaylistOptions options, SequenceModel model, boolean alsoAtStart) {
+        Search(TempoPlan plan, long requestedMs, PlaylistOptions options, SequenceModel model, boolean alsoAtStart,
+               Candidates candidates) {
+            this.candidates = candidates;
             this.model = model;
             this.alsoAtStart = alsoAtStart;
             this.plan = plan;
@@ -302,7 +317,6 @@ public final class PlaylistBuilder {
             List<double[]> bands = mergedBands(start, start + index.maxDurationMs() / 2.0);
             int feasible = 0;
             int previousKey = node.isRoot() ? -1 : index.key(node.track);
-            double startTarget = plan.bpmAt(start);
             for (int k = 0; k < TempoIndex.KEYS; k++) {
                 int steps = previousKey < 0 ? 0 : TempoIndex.wheelSteps(previousKey, k);
                 if (options.strictHarmony() && steps > 1) {
@@ -314,16 +328,22 @@ public final class PlaylistBuilder {
                         int[] window = index.window(k, (band[0] - tolerance) / factor, (band[1] + tolerance) / factor);
                         for (int j = window[0]; j < window[1]; j++) {
                             int t = ordered[j];
+                            if (!candidates.allows(t)) {
+                                continue;
+                            }
                             long duration = index.durationMs(t);
-                            double target = plan.bpmAt(start + duration / 2.0);
+                            double mid = start + duration / 2.0;
+                            double target = plan.bpmAt(mid);
                             double trackTempo = index.tempo(t);
-                            if (Tempo.foldFactor(trackTempo, target, options.fold()) != factor) {
-                                continue; // found through another factor's window
+                            if (Tempo.foldFactor(trackTempo, target, allowedFactors(t)) != factor) {
+                                continue; // found through another factor's window, or not to be heard at this one
                             }
                             double effective = trackTempo * factor;
                             double error = Math.abs(effective - target);
+                            Effort effort = plan.effortAt(mid);
                             if (error > tolerance - TOLERANCE_MARGIN
-                                    || (alsoAtStart && Math.abs(effective - startTarget) > tolerance - TOLERANCE_MARGIN)) {
+                                    || (alsoAtStart && offAtStart(effective, start, effort))
+                                    || belowFloor(t, effort)) {
                                 continue;
                             }
                             // Cheapest parts first: most candidates cannot enter the beam, and need not be
@@ -332,7 +352,8 @@ public final class PlaylistBuilder {
                                     : Math.abs((effective - node.effectiveTempo) - (target - node.targetTempo)) / tolerance;
                             long end = start + duration;
                             double fit = end >= requestedMs ? (end - requestedMs) / 60_000.0 : 0;
-                            double cost = node.cost + TransitionScore.weighted(weights, 0, steps, error / tolerance, jump, fit);
+                            double misfit = effort.misfit(index.energy(t), index.danceability(t));
+                            double cost = node.cost + TransitionScore.weighted(weights, 0, steps, error / tolerance, jump, fit, misfit);
                             double limit = Math.min(bound, selection.threshold(greedy));
                             if (cost > limit) {
                                 feasible++; // tempo-feasible; only its cost keeps it out
@@ -374,6 +395,24 @@ public final class PlaylistBuilder {
             return true;
         }
 
+        private int allowedFactors(int t) {
+            return options.fold() ? index.allowedFactors(t) : Tempo.AS_IS;
+        }
+
+        /**
+         * Off the plan where the track starts (on a ramp): not checked across a change of stretch, such as a
+         * track starting in the warm-up whose middle is in the ramp.
+         */
+        private boolean offAtStart(double effective, long start, Effort effortAtMid) {
+            return plan.effortAt(start).intensity() == effortAtMid.intensity()
+                    && Math.abs(effective - plan.bpmAt(start)) > tolerance - TOLERANCE_MARGIN;
+        }
+
+        /** The energy floor holds where the runner works (steady, ramp, interval work). */
+        private boolean belowFloor(int t, Effort effort) {
+            return effort.intensity().isEffort() && index.energy(t) < options.energyFloor();
+        }
+
         /** The plan's target bands over the possible midpoints, merged so that no track is found twice. */
         private List<double[]> mergedBands(double fromMs, double toMs) {
             List<double[]> bands = new ArrayList<>();
@@ -397,19 +436,24 @@ public final class PlaylistBuilder {
         Candidate evaluate(Node node, int t, double[] reference) {
             long start = node.endMs;
             long duration = index.durationMs(t);
-            double target = plan.bpmAt(start + duration / 2.0);
+            double mid = start + duration / 2.0;
+            double target = plan.bpmAt(mid);
             double trackTempo = index.tempo(t);
-            double effective = Tempo.effective(trackTempo, target, options.fold());
+            double effective = Tempo.effective(trackTempo, target, allowedFactors(t));
             double error = Math.abs(effective - target);
             int steps = node.isRoot() ? 0 : TempoIndex.wheelSteps(index.key(node.track), index.key(t));
+            Effort effort = plan.effortAt(mid);
             String rejection = null;
-            double startTarget = plan.bpmAt(start);
             if (error > tolerance - TOLERANCE_MARGIN) {
-                rejection = "its tempo " + round1(trackTempo) + " BPM" + (options.fold() ? " (heard at " + round1(effective) + ")" : "")
-                        + " is not within ±" + tolerance + " BPM of the target " + round1(target) + " BPM";
-            } else if (alsoAtStart && Math.abs(effective - startTarget) > tolerance - TOLERANCE_MARGIN) {
+                rejection = "its tempo " + round1(trackTempo) + " BPM" + (effective != trackTempo ? " (heard at " + round1(effective) + ")" : "")
+                        + " is not within ±" + tolerance + " BPM of the target " + round1(target) + " BPM"
+                        + (options.fold() && allowedFactors(t) == Tempo.AS_IS ? " (its tempo may be an octave off, so it is only heard as is)" : "");
+            } else if (alsoAtStart && offAtStart(effective, start, effort)) {
                 rejection = "its tempo " + round1(effective) + " BPM is not within ±" + tolerance + " BPM of the plan's "
-                        + round1(startTarget) + " BPM where it would start";
+                        + round1(plan.bpmAt(start)) + " BPM where it would start";
+            } else if (belowFloor(t, effort)) {
+                rejection = "its energy " + String.format(Locale.ROOT, "%.2f", index.energy(t)) + " is below options.energyFloor "
+                        + options.energyFloor() + " in this " + effort.intensity().label() + " stretch";
             } else if (options.strictHarmony() && steps > 1) {
                 rejection = "its key " + index.track(t).camelotKey() + " is not Camelot-compatible with "
                         + index.track(node.track).camelotKey();
@@ -420,7 +464,8 @@ public final class PlaylistBuilder {
             double jump = node.isRoot() ? 0 : Math.abs((effective - node.effectiveTempo) - (target - node.targetTempo)) / tolerance;
             long end = start + duration;
             double fit = end >= requestedMs ? (end - requestedMs) / 60_000.0 : 0;
-            TransitionScore score = TransitionScore.of(weights, flow, steps, error / tolerance, jump, fit);
+            double misfit = effort.misfit(index.energy(t), index.danceability(t));
+            TransitionScore score = TransitionScore.of(weights, flow, steps, error / tolerance, jump, fit, misfit);
             return new Candidate(effective, target, score, rejection);
         }
 
@@ -617,6 +662,7 @@ public final class PlaylistBuilder {
     static void verify(Playlist playlist, TempoPlan plan, PlaylistOptions options, boolean alsoAtStart) {
         List<PlacedTrack> tracks = playlist.tracks();
         Set<String> ids = new HashSet<>();
+        Set<SongKey> songs = new HashSet<>();
         long elapsed = 0;
         for (int i = 0; i < tracks.size(); i++) {
             PlacedTrack p = tracks.get(i);
@@ -624,17 +670,23 @@ public final class PlaylistBuilder {
             double target = plan.bpmAt(elapsed + duration / 2.0);
             check(p.startMs() == elapsed, "track " + i + " starts at " + p.startMs() + " ms, expected " + elapsed);
             check(p.targetTempo() == target, "track " + i + " has target " + p.targetTempo() + ", the plan says " + target);
-            check(p.effectiveTempo() == Tempo.effective(p.track().tempo(), target, options.fold()), "track " + i + " folded wrongly");
+            check(p.effectiveTempo() == Tempo.effective(p.track().tempo(), target, OctaveCheck.allowedFactors(p.track(), options.fold())),
+                    "track " + i + " folded wrongly");
             check(Math.abs(p.effectiveTempo() - target) <= options.toleranceBpm(), "track " + i + " is off tempo");
-            check(!alsoAtStart || Math.abs(p.effectiveTempo() - plan.bpmAt(elapsed)) <= options.toleranceBpm(),
+            Effort effort = plan.effortAt(elapsed + duration / 2.0);
+            check(!alsoAtStart || plan.effortAt(elapsed).intensity() != effort.intensity()
+                            || Math.abs(p.effectiveTempo() - plan.bpmAt(elapsed)) <= options.toleranceBpm(),
                     "track " + i + " is off the plan where it starts");
             check(ids.add(p.track().id()), "track " + p.track().id() + " repeats");
+            check(songs.add(p.track().songKey()), "song " + p.track().songKey() + " repeats");
+            check(!effort.intensity().isEffort() || p.track().features().energy() >= options.energyFloor(),
+                    "track " + i + " is below the energy floor in a " + effort.intensity().label() + " stretch");
             if (i > 0) {
                 int steps = p.track().camelotKey().stepsTo(tracks.get(i - 1).track().camelotKey());
                 check(!options.strictHarmony() || steps <= 1, "transition into track " + i + " is not harmonic");
             }
             for (int back = 1; back <= ARTIST_SPACING && i - back >= 0; back++) {
-                check(!tracks.get(i - back).track().artist().trim().equalsIgnoreCase(p.track().artist().trim()),
+                check(!tracks.get(i - back).track().songKey().primaryArtist().equals(p.track().songKey().primaryArtist()),
                         "artist of track " + i + " repeats within " + ARTIST_SPACING + " tracks");
             }
             elapsed += duration;

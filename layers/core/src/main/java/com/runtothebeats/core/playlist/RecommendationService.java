@@ -1,12 +1,16 @@
 package com.runtothebeats.core.playlist;
 
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.run.Effort;
+import com.runtothebeats.core.run.PlanResolver;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -20,6 +24,8 @@ public final class RecommendationService {
     public static final double MAX_MINUTES = 240;
     public static final int MAX_SEARCH_RESULTS = 25;
     public static final int DEFAULT_SEARCH_RESULTS = 10;
+    /** Below this energy a track in an effort stretch counts in {@code lowEnergyTracks}. */
+    public static final double LOW_ENERGY = 0.5;
 
     private final PlaylistBuilder builder;
     private volatile String[] searchText;
@@ -44,10 +50,17 @@ public final class RecommendationService {
         if (!Double.isFinite(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new InvalidInputException("minutes", "minutes must be from " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES + ", was " + minutes);
         }
-        TempoPlan plan = TempoPlan.resolve(request.plan(), request.target(), minutes);
-        TargetTempo target = request.target() != null ? request.target() : TargetTempo.fromPlan(plan.bpmAt(0));
+        TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
+        TargetTempo target = request.target() != null ? request.target()
+                : TargetTempo.fromPlan(plan.bpmAt(request.warmupMinutes() == null ? 0 : request.warmupMinutes() * 60_000));
         PlaylistOptions options = request.options();
-        Playlist playlist = builder.build(plan, minutes, request.seedTrackIds(), options);
+        Candidates candidates = Candidates.of(builder.index(), request.limits(), request.bannedSongs());
+        Playlist playlist;
+        try {
+            playlist = builder.build(plan, minutes, request.seedTrackIds(), options, candidates);
+        } catch (NoPlaylistException stuck) {
+            throw new LimitBlame(builder, plan, minutes, request).explain(stuck, candidates);
+        }
         return describe(playlist, plan, target, minutes, options);
     }
 
@@ -61,11 +74,23 @@ public final class RecommendationService {
         double flowSum = 0;
         int flowCount = 0;
         PlacedTrack previous = null;
+        Set<String> songs = new HashSet<>();
+        double energySum = 0;
+        int lowEnergy = 0;
+        int explicitUnknown = 0;
         for (PlacedTrack p : playlist.tracks()) {
             Track t = p.track();
+            Effort effort = plan.effortAt(p.startMs() + t.durationMs() / 2.0);
+            String songKey = t.songKey().toString();
+            double energy = t.features().energy();
             items.add(new Recommendation.Item(p.position(), t.id(), t.name(), t.artist(), t.tempo(), p.effectiveTempo(),
                     p.targetTempo(), p.startMs(), t.features().key(), t.features().mode(), t.camelotKey().toString(),
-                    t.durationMs(), p.harmonic(), p.seed(), p.score()));
+                    t.durationMs(), p.harmonic(), p.seed(), p.score(), energy, t.features().danceability(),
+                    effort.intensity().label(), songKey));
+            songs.add(songKey);
+            energySum += energy;
+            lowEnergy += effort.intensity().isEffort() && energy < LOW_ENERGY ? 1 : 0;
+            explicitUnknown += t.details().explicit() == null ? 1 : 0;
             double error = Math.abs(p.effectiveTempo() - p.targetTempo());
             errorSum += error;
             errorMax = Math.max(errorMax, error);
@@ -84,7 +109,8 @@ public final class RecommendationService {
                 transitions == 0 ? 0 : jumpSum / transitions, flowCount == 0 ? 0 : flowSum / flowCount,
                 playlist.modelUsed(), playlist.modelVersion(), playlist.modelUsed() ? "model" : "previous-track",
                 playlist.totalCost(), playlist.beamWidthUsed(), options.fold(), options.toleranceBpm(),
-                options.strictHarmony() ? "strict" : "prefer");
+                options.strictHarmony() ? "strict" : "prefer", songs.size(), n == 0 ? 0 : energySum / n, lowEnergy,
+                options.energyFloor(), explicitUnknown);
         return new Recommendation(items, summary, target, new Recommendation.Plan(plan.type(), plan.curve(minutes)));
     }
 

@@ -31,7 +31,7 @@ final class LimitBlame {
         this.request = request;
     }
 
-    NoPlaylistException explain(NoPlaylistException stuck, Candidates candidates) {
+    NoPlaylistException explain(NoPlaylistException stuck, AllowedTracks candidates) {
         Map<String, Integer> removed = new HashMap<>(candidates.removedBy());
         PlaylistOptions options = request.options();
         if (options.energyFloor() > 0) {
@@ -59,8 +59,8 @@ final class LimitBlame {
 
     private boolean buildsWithout(String field) {
         PlaylistOptions options = field.equals(ENERGY_FLOOR) ? request.options().withEnergyFloor(0) : request.options();
-        RunnerLimits limits = field.equals(ENERGY_FLOOR) || field.equals(Candidates.BANS) ? request.limits() : request.limits().without(field);
-        Candidates relaxed = Candidates.of(builder.index(), limits, field.equals(Candidates.BANS) ? Set.of() : request.bannedSongs());
+        RunnerLimits limits = field.equals(ENERGY_FLOOR) || field.equals(AllowedTracks.BANS) ? request.limits() : request.limits().without(field);
+        AllowedTracks relaxed = AllowedTracks.of(builder.index(), limits, field.equals(AllowedTracks.BANS) ? Set.of() : request.bannedSongs());
         try {
             builder.build(plan, minutes, request.seedTrackIds(), options, relaxed);
             return true;
@@ -81,7 +81,7 @@ final class LimitBlame {
     private static String advice(String field) {
         return switch (field) {
             case ENERGY_FLOOR -> "Lower options.energyFloor (0 turns it off).";
-            case Candidates.BANS -> "Your banned songs are listed on the home page, where you can undo a ban.";
+            case AllowedTracks.BANS -> "Your banned songs are listed on the home page, where you can undo a ban.";
             case "energy.min", "energy.max" -> "Widen the energy range.";
             case "releasedFrom", "releasedTo" -> "Widen the release years.";
             default -> "Exclude fewer.";

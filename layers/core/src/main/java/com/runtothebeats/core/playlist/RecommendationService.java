@@ -54,7 +54,7 @@ public final class RecommendationService {
         TargetTempo target = request.target() != null ? request.target()
                 : TargetTempo.fromPlan(plan.bpmAt(request.warmupMinutes() == null ? 0 : request.warmupMinutes() * 60_000));
         PlaylistOptions options = request.options();
-        Candidates candidates = Candidates.of(builder.index(), request.limits(), request.bannedSongs());
+        AllowedTracks candidates = AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs());
         Playlist playlist;
         try {
             playlist = builder.build(plan, minutes, request.seedTrackIds(), options, candidates);

@@ -78,10 +78,10 @@ final class EasyEnds implements TempoPlan {
     }
 
     @Override
-    public List<double[]> bands(double fromMs, double toMs) {
-        List<double[]> out = new ArrayList<>();
+    public List<Band> bands(double fromMs, double toMs) {
+        List<Band> out = new ArrayList<>();
         if (inWarmUp(fromMs) || inCoolDown(toMs)) {
-            out.add(new double[] {easyBpm, easyBpm});
+            out.add(new Band(easyBpm, easyBpm));
         }
         double mainFrom = Math.max(fromMs, warmUpMs);
         double mainTo = coolDownMs > 0 ? Math.min(toMs, runMs - coolDownMs) : toMs;

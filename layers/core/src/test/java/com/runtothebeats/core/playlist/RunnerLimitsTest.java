@@ -140,7 +140,7 @@ class RunnerLimitsTest {
         for (int i = 0; i < 40; i++) {
             banned.add(SongKey.of("Song " + i + " - Radio Edit", BAND.get(i % 4)));
         }
-        assertBlames(Candidates.BANS, small, artistGone.withBannedSongs(banned));
+        assertBlames(AllowedTracks.BANS, small, artistGone.withBannedSongs(banned));
     }
 
     private static void assertBlames(String field, RecommendationService service, RecommendationRequest request) {

@@ -12,25 +12,25 @@ import java.util.Set;
  * songs. Worked out once per request (one pass over the index, only when there is a limit), then asked
  * once per candidate by the search.
  */
-public final class Candidates {
+public final class AllowedTracks {
 
     public static final String BANS = "bans";
-    private static final Candidates ALL = new Candidates(null, Map.of());
+    private static final AllowedTracks ALL = new AllowedTracks(null, Map.of());
 
     private final boolean[] allowed;
     /** Per limit field, how many tracks it was the first to keep out. */
     private final Map<String, Integer> removedBy;
 
-    private Candidates(boolean[] allowed, Map<String, Integer> removedBy) {
+    private AllowedTracks(boolean[] allowed, Map<String, Integer> removedBy) {
         this.allowed = allowed;
         this.removedBy = removedBy;
     }
 
-    public static Candidates all() {
+    public static AllowedTracks all() {
         return ALL;
     }
 
-    public static Candidates of(TempoIndex index, RunnerLimits limits, Set<SongKey> banned) {
+    public static AllowedTracks of(TempoIndex index, RunnerLimits limits, Set<SongKey> banned) {
         if (!limits.any() && banned.isEmpty()) {
             return ALL;
         }
@@ -54,7 +54,7 @@ public final class Candidates {
                 removed.merge(broken, 1, Integer::sum);
             }
         }
-        return new Candidates(allowed, Map.copyOf(removed));
+        return new AllowedTracks(allowed, Map.copyOf(removed));
     }
 
     public boolean allows(int track) {

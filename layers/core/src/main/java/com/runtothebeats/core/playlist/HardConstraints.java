@@ -123,6 +123,23 @@ final class HardConstraints {
      * broken constraint here is a bug, and failing loudly beats handing a runner a wrong playlist.
      */
     static void verify(Playlist playlist, TempoPlan plan, PlaylistOptions options, boolean alsoAtStart) {
+        String problem = problem(playlist, plan, options, alsoAtStart);
+        if (problem != null) {
+            throw new IllegalStateException("playlist search broke a hard constraint: " + problem);
+        }
+    }
+
+    /** The first hard constraint {@code playlist} breaks, or null when it keeps them all (an edited playlist is checked so). */
+    static String problem(Playlist playlist, TempoPlan plan, PlaylistOptions options, boolean alsoAtStart) {
+        try {
+            check(playlist, plan, options, alsoAtStart);
+            return null;
+        } catch (BrokenConstraint e) {
+            return e.getMessage();
+        }
+    }
+
+    private static void check(Playlist playlist, TempoPlan plan, PlaylistOptions options, boolean alsoAtStart) {
         List<PlacedTrack> tracks = playlist.tracks();
         Set<String> ids = new HashSet<>();
         Set<SongKey> songs = new HashSet<>();
@@ -160,7 +177,13 @@ final class HardConstraints {
 
     private static void check(boolean ok, String problem) {
         if (!ok) {
-            throw new IllegalStateException("playlist search broke a hard constraint: " + problem);
+            throw new BrokenConstraint(problem);
+        }
+    }
+
+    private static final class BrokenConstraint extends RuntimeException {
+        BrokenConstraint(String problem) {
+            super(problem, null, false, false);
         }
     }
 

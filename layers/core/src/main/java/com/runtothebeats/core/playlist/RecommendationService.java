@@ -43,16 +43,9 @@ public final class RecommendationService {
      * @throws NoPlaylistException   when the catalog holds no playlist meeting the constraints (422)
      */
     public Recommendation recommend(RecommendationRequest request) {
-        Double minutes = request.minutes();
-        if (minutes == null) {
-            throw new InvalidInputException("minutes", "minutes is required: the run's length, " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES);
-        }
-        if (!Double.isFinite(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
-            throw new InvalidInputException("minutes", "minutes must be from " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES + ", was " + minutes);
-        }
+        double minutes = requireMinutes(request.minutes());
         TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
-        TargetTempo target = request.target() != null ? request.target()
-                : TargetTempo.fromPlan(plan.bpmAt(request.warmupMinutes() == null ? 0 : request.warmupMinutes() * 60_000));
+        TargetTempo target = target(request, plan);
         PlaylistOptions options = request.options();
         AllowedTracks candidates = AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs());
         Playlist playlist;
@@ -62,6 +55,60 @@ public final class RecommendationService {
             throw new LimitBlame(builder, plan, minutes, request).explain(stuck, candidates);
         }
         return describe(playlist, plan, target, minutes, options);
+    }
+
+    /** The places a playlist's slot could go instead, for {@code POST /api/recommendations/alternatives}. */
+    public record Alternatives(int position, String replacedId, List<Alternative> alternatives) {
+    }
+
+    /** One alternative: the track in the slot and the whole edited playlist (what publishing then sends). */
+    public record Alternative(Recommendation.Item track, Recommendation playlist) {
+    }
+
+    public static final int MAX_ALTERNATIVES = 20;
+
+    /**
+     * Alternatives for slot {@code position} of the playlist {@code trackIds} built for {@code request},
+     * best first ({@link SlotAlternatives}).
+     *
+     * @throws InvalidInputException naming {@code trackIds[i]}, {@code position} or {@code limit}
+     */
+    public Alternatives alternatives(RecommendationRequest request, List<String> trackIds, int position, int limit) {
+        if (limit < 1 || limit > MAX_ALTERNATIVES) {
+            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_ALTERNATIVES + ", was " + limit);
+        }
+        double minutes = requireMinutes(request.minutes());
+        TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
+        TargetTempo target = target(request, plan);
+        PlaylistOptions options = request.options();
+        SlotAlternatives slot = new SlotAlternatives(builder.index(), plan, options, Math.round(minutes * 60_000),
+                AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs()));
+        int[] tracks = slot.resolve(trackIds);
+        boolean[] seeds = new boolean[tracks.length];
+        for (int i = 0; i < Math.min(tracks.length, request.seedTrackIds().size()); i++) {
+            seeds[i] = request.seedTrackIds().get(i).trim().equals(trackIds.get(i).trim());
+        }
+        List<Alternative> out = new ArrayList<>();
+        for (Playlist edited : slot.alternatives(tracks, position, seeds, limit)) {
+            Recommendation r = describe(edited, plan, target, minutes, options);
+            out.add(new Alternative(r.tracks().get(position), r));
+        }
+        return new Alternatives(position, trackIds.get(position), out);
+    }
+
+    private static TargetTempo target(RecommendationRequest request, TempoPlan plan) {
+        return request.target() != null ? request.target()
+                : TargetTempo.fromPlan(plan.bpmAt(request.warmupMinutes() == null ? 0 : request.warmupMinutes() * 60_000));
+    }
+
+    private static double requireMinutes(Double minutes) {
+        if (minutes == null) {
+            throw new InvalidInputException("minutes", "minutes is required: the run's length, " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES);
+        }
+        if (!Double.isFinite(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw new InvalidInputException("minutes", "minutes must be from " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES + ", was " + minutes);
+        }
+        return minutes;
     }
 
     private Recommendation describe(Playlist playlist, TempoPlan plan, TargetTempo target, double minutes, PlaylistOptions options) {

@@ -5,6 +5,7 @@ import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
 import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.playlist.DynamoBannedSongs;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.flow.SequenceModel;
 import com.runtothebeats.core.pipeline.CurrentTransform;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * The Recommend function's collaborators from its environment: the catalog from the tracks table
  * ({@code TRACKS_TABLE}), the feature transform the pipeline stored in the data bucket ({@code DATA_BUCKET},
  * {@code transform/current.json}), the promoted sequence model if there is one, and, when the function has
- * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current".
+ * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current";
+ * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans.
  */
-record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo) {
+record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo, RunnerBans bans) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendComponents.class);
 
@@ -41,16 +43,20 @@ record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoL
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         Supplier<RecommendationService> service = () -> RecommenderLoader.load(catalog,
                 () -> storedTransform(data, json), () -> promotedModel(models));
-        // Built on the first "current" request: a deployment without sessions still recommends by tempo.
+        // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
+        Supplier<SessionCookies> sessions = new RecommendHandler.LoadedOnce<>(
+                () -> SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)));
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
                     Supplier<RunnerTempoLookup> lookup = new RecommendHandler.LoadedOnce<>(() -> new SessionRunnerTempo(
-                            SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
-                            new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
+                            sessions.get(), new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
                     return event -> lookup.get().suggestedTempo(event);
                 })
                 .orElse(RunnerTempoLookup.NONE);
-        return new RecommendComponents(service, runnerTempo);
+        RunnerBans bans = env.get("BANNED_SONGS_TABLE")
+                .map(table -> new RunnerBans(sessions, new DynamoBannedSongs(aws.dynamoDb(), table)))
+                .orElse(RunnerBans.NONE);
+        return new RecommendComponents(service, runnerTempo, bans);
     }
 
     /** The transform of the latest completed pipeline run, which the stored track features match. */

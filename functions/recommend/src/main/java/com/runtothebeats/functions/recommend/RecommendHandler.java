@@ -16,7 +16,9 @@ import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.lambda.session.RequestRejectedException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,16 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     static final String RECOMMEND_ROUTE = "POST /api/recommendations";
     static final String SEARCH_ROUTE = "GET /api/tracks/search";
+    static final String ALTERNATIVES_ROUTE = "POST /api/recommendations/alternatives";
+    static final String LIST_BANS_ROUTE = "GET /api/bans";
+    static final String BAN_ROUTE = "POST /api/bans";
+    static final String UNDO_BAN_ROUTE = "DELETE /api/bans";
     private static final Logger LOG = LoggerFactory.getLogger(RecommendHandler.class);
 
     private final LoadedOnce<RecommendationService> service;
     private final RunnerTempoLookup runnerTempo;
+    private final RunnerBans bans;
+    private final BanRoutes banRoutes;
     private final Metrics metrics;
 
     /**
@@ -59,13 +67,19 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private RecommendHandler(RecommendComponents components) {
-        this(components.service(), components.runnerTempo(), FunctionMetrics.create(LambdaEnvironment.current()));
+        this(components.service(), components.runnerTempo(), components.bans(), FunctionMetrics.create(LambdaEnvironment.current()));
     }
 
-    /** For tests and the local runner: collaborators built by the caller. */
+    /** For tests and the local runner: collaborators built by the caller, no bans. */
     public RecommendHandler(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
+        this(service, runnerTempo, RunnerBans.NONE, metrics);
+    }
+
+    RecommendHandler(Supplier<RecommendationService> service, RunnerTempoLookup runnerTempo, RunnerBans bans, Metrics metrics) {
         this.service = new LoadedOnce<>(service);
         this.runnerTempo = runnerTempo;
+        this.bans = bans;
+        this.banRoutes = new BanRoutes(bans, Clock.systemUTC());
         this.metrics = metrics;
     }
 
@@ -92,7 +106,21 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             if (route.equals(SEARCH_ROUTE)) {
                 return search(event);
             }
+            if (route.equals(ALTERNATIVES_ROUTE)) {
+                return alternatives(event);
+            }
+            if (route.equals(LIST_BANS_ROUTE)) {
+                return banRoutes.list(event);
+            }
+            if (route.equals(BAN_ROUTE)) {
+                return banRoutes.ban(event, body(event), service.get().builder().index());
+            }
+            if (route.equals(UNDO_BAN_ROUTE)) {
+                return banRoutes.undo(event);
+            }
             return HttpResponses.error(404, "not_found", "no route " + route + " in the recommender", null);
+        } catch (RequestRejectedException e) {
+            return HttpResponses.error(e.status(), e.code(), e.getMessage(), null);
         } catch (InvalidInputException e) {
             return HttpResponses.badRequest(e.getMessage(), e.field());
         } catch (NoPlaylistException e) {
@@ -106,10 +134,20 @@ public class RecommendHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
     }
 
-    private APIGatewayV2HTTPResponse recommend(APIGatewayV2HTTPEvent event) {
-        RecommendationRequest request = RecommendationRequestReader.read(body(event), () -> runnerTempo.suggestedTempo(event)
+    private Supplier<TargetTempo> currentTempo(APIGatewayV2HTTPEvent event) {
+        return () -> runnerTempo.suggestedTempo(event)
                 .orElseThrow(() -> new InvalidInputException("target", "no current heart rate is known for you, so there is no "
-                        + "suggested tempo yet: connect Google Health or post a heart rate, or send a target of type tempo, heartRate or cadence")));
+                        + "suggested tempo yet: connect Google Health or post a heart rate, or send a target of type tempo, heartRate or cadence"));
+    }
+
+    private APIGatewayV2HTTPResponse alternatives(APIGatewayV2HTTPEvent event) {
+        RecommendationRequestReader.AlternativesBody body = RecommendationRequestReader.readAlternatives(body(event), currentTempo(event));
+        RecommendationRequest request = body.request().withBannedSongs(bans.of(event));
+        return HttpResponses.json(200, service.get().alternatives(request, body.trackIds(), body.position(), body.limit()));
+    }
+
+    private APIGatewayV2HTTPResponse recommend(APIGatewayV2HTTPEvent event) {
+        RecommendationRequest request = RecommendationRequestReader.read(body(event), currentTempo(event)).withBannedSongs(bans.of(event));
         long started = System.nanoTime();
         Recommendation recommendation = service.get().recommend(request);
         metrics.addMetric("PlaylistSearchTime", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);

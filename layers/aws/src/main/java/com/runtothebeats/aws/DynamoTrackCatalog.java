@@ -1,6 +1,7 @@
 package com.runtothebeats.aws;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
+import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackDetails;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -44,7 +44,7 @@ public final class DynamoTrackCatalog implements TrackCatalog {
     static final int MAX_ATTEMPTS = 10;
     static final long FIRST_BACKOFF_MS = 50;
     static final long MAX_BACKOFF_MS = 3_000;
-    /** Writers and scan segments in flight at once: enough to hide round trips, few enough not to throttle. */
+    /** Writers and index queries in flight at once: enough to hide round trips, few enough not to throttle. */
     static final int PARALLELISM = 4;
 
     private final DynamoDbClient dynamo;
@@ -146,20 +146,27 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         return found;
     }
 
+    /**
+     * Every track, sorted by id, read through the tempo index one whole-BPM band at a time (bands run in
+     * parallel): a Query per band rather than a Scan, so a reader needs no {@code dynamodb:Scan} on the table.
+     * Every stored track has a band, since Transform stores only tempos in (0, {@link DatasetRow#MAX_TEMPO}].
+     */
     @Override
     public List<Track> all() {
-        List<List<Track>> segments = new ArrayList<>();
-        List<Runnable> work = new ArrayList<>();
-        for (int segment = 0; segment < parallelism; segment++) {
+        int bands = (int) DatasetRow.MAX_TEMPO + 1;
+        List<List<Track>> perBand = new ArrayList<>(bands);
+        List<Runnable> work = new ArrayList<>(bands);
+        for (int band = 0; band < bands; band++) {
             List<Track> tracks = new ArrayList<>();
-            segments.add(tracks);
-            ScanRequest scan = ScanRequest.builder().tableName(table)
-                    .segment(segment).totalSegments(parallelism).build();
-            work.add(() -> dynamo.scanPaginator(scan).items().forEach(item -> tracks.add(toTrack(item))));
+            perBand.add(tracks);
+            QueryRequest query = QueryRequest.builder().tableName(table).indexName(TEMPO_INDEX)
+                    .keyConditionExpression("tempoBand = :band")
+                    .expressionAttributeValues(Map.of(":band", number(band))).build();
+            work.add(() -> dynamo.queryPaginator(query).items().forEach(item -> tracks.add(toTrack(item))));
         }
         inParallel(work, parallelism);
         List<Track> all = new ArrayList<>();
-        segments.forEach(all::addAll);
+        perBand.forEach(all::addAll);
         all.sort(Comparator.comparing(Track::id));
         return all;
     }

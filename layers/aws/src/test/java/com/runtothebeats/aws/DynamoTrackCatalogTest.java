@@ -90,6 +90,14 @@ class DynamoTrackCatalogTest {
     }
 
     @Test
+    void allReadsEveryTempoBandFromTheSlowestToTheFastestStorableTempo() {
+        List<Track> tracks = List.of(track("slowest", 0.5, 1, 0), track("band-zero-edge", 0.999, 2, 1),
+                track("fastest", 300.0, 3, 1), track("just-below", 299.999, 4, 0), track("mid", 170.0, 5, 1));
+        catalog.putAll(tracks, "run-1");
+        assertEquals(tracks.stream().sorted(java.util.Comparator.comparing(Track::id)).toList(), catalog.all());
+    }
+
+    @Test
     void anItemCarriesTheContractAttributes() {
         catalog.putAll(List.of(track("c-major", 122.036, 0, 1), track("a-minor", 99.5, 9, 0)), "run-7");
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)

@@ -50,6 +50,9 @@ public final class S3StandIn implements AutoCloseable {
         properties.put("com.adobe.testing.s3mock.store.initialBuckets", String.join(",", initialBuckets));
         // The raw snapshot and the training sequences are tens of megabytes; S3 itself takes 5 GB per PUT.
         properties.put("com.adobe.testing.s3mock.max-payload-size", "1GB");
+        if (port != 0) {
+            LoopbackPorts.reserve(port);
+        }
         properties.put(S3MockApplication.PROP_HTTP_PORT, port == 0 ? LoopbackPorts.free() : port);
         // HTTPS is required by S3Mock's Tomcat; it gets a free loopback port nobody uses.
         properties.put(S3MockApplication.PROP_HTTPS_PORT, LoopbackPorts.free());

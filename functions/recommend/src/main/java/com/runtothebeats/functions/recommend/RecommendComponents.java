@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Recommend function's collaborators from its environment: the catalog from the tracks table
- * ({@code TRACKS_TABLE}), the feature transform the pipeline stored in the data bucket ({@code DATA_BUCKET},
- * {@code transform/current.json}), the promoted sequence model if there is one, and, when the function has
+ * The Recommend function's collaborators from its environment: the catalog from the promoted catalog snapshot
+ * in the data bucket ({@code DATA_BUCKET}, {@code catalog/current.json}) with the feature transform it names, else
+ * from the tracks table ({@code TRACKS_TABLE}) with {@code transform/current.json}; the promoted sequence model if
+ * there is one, and, when the function has
  * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current";
  * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans.
  */
@@ -41,8 +42,8 @@ record RecommendComponents(Supplier<RecommendationService> service, RunnerTempoL
         BlobStore data = new S3BlobStore(aws.s3(), env.require("DATA_BUCKET"));
         JsonCodec json = new JacksonJsonCodec();
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
-        Supplier<RecommendationService> service = () -> RecommenderLoader.load(catalog,
-                () -> storedTransform(data, json), () -> promotedModel(models));
+        CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
+        Supplier<RecommendationService> service = () -> RecommenderLoader.load(source, () -> promotedModel(models));
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = new RecommendHandler.LoadedOnce<>(
                 () -> SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)));

@@ -2,7 +2,6 @@ package com.runtothebeats.functions.recommend;
 
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
-import com.runtothebeats.core.catalog.TrackCatalog;
 import com.runtothebeats.core.flow.SequenceModel;
 import com.runtothebeats.core.playlist.PlaylistBuilder;
 import com.runtothebeats.core.playlist.RecommendationService;
@@ -21,17 +20,18 @@ public final class RecommenderLoader {
     }
 
     /**
-     * @param transform the fitted transform stored by the pipeline, or empty to fit one on the catalog
-     *                  (a catalog loaded without a stored transform, e.g. from a dataset file)
-     * @param model     the promoted sequence model, asked once per playlist so a new promotion is picked up
+     * @param catalog the tracks with the fitted transform stored beside them, or no transform to fit one on the
+     *                tracks (a catalog loaded without a stored transform, e.g. from a dataset file)
+     * @param model   the promoted sequence model, asked once per playlist so a new promotion is picked up
      */
-    public static RecommendationService load(TrackCatalog catalog, Supplier<Optional<FeatureTransform>> transform,
+    public static RecommendationService load(Supplier<CatalogIndexSource.Catalog> catalog,
                                              Supplier<Optional<SequenceModel>> model) {
-        List<Track> tracks = catalog.all();
+        CatalogIndexSource.Catalog loaded = catalog.get();
+        List<Track> tracks = loaded.tracks();
         if (tracks.isEmpty()) {
             throw new CatalogUnavailableException("the track catalog is empty: run the pipeline (./beats pipeline locally) first");
         }
-        FeatureTransform fitted = transform.get()
+        FeatureTransform fitted = loaded.transform()
                 .orElseGet(() -> FeatureTransform.fit("catalog", tracks.stream().map(Track::features).toList()));
         TempoIndex index = TempoIndex.build(tracks, fitted);
         model.get(); // load the promoted model now, not on the first request

@@ -1,6 +1,7 @@
 package com.runtothebeats.functions.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,7 +17,10 @@ import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
+import com.runtothebeats.core.pipeline.CatalogSnapshotStore;
+import com.runtothebeats.core.pipeline.CurrentCatalog;
 import com.runtothebeats.core.pipeline.CurrentTransform;
+import com.runtothebeats.core.pipeline.RunId;
 import com.runtothebeats.core.pipeline.PipelineKeys;
 import com.runtothebeats.lambda.JacksonJsonCodec;
 import com.runtothebeats.lambda.Json;
@@ -49,6 +53,9 @@ class RecommendFunctionStackTest {
     static S3StandIn s3;
     static Map<String, String> env;
     static FeatureTransform storedTransform;
+    static AwsClients aws;
+    static List<Track> near165;
+    static int buckets;
     static String secret = "0123456789abcdef0123456789abcdef-test";
 
     @BeforeAll
@@ -66,7 +73,7 @@ class RecommendFunctionStackTest {
                 "DATA_BUCKET", "data",
                 "SESSION_SECRET", secret,
                 "BANNED_SONGS_TABLE", "bans"));
-        AwsClients aws = new AwsClients(LambdaEnvironment.of(env));
+        aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
         SamTemplate template = SamTemplate.load(templateFile());
         for (SamTemplate.TableDefinition table : template.tables()) {
@@ -86,7 +93,7 @@ class RecommendFunctionStackTest {
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath());
         List<Track> all = DatasetTracks.read(csv);
         storedTransform = FeatureTransform.fit("run-1", all.stream().map(Track::features).toList());
-        List<Track> near165 = all.stream().filter(t -> Math.abs(t.tempo() - 165) <= 3 || Math.abs(t.tempo() - 82.5) <= 1.5).toList();
+        near165 = all.stream().filter(t -> Math.abs(t.tempo() - 165) <= 3 || Math.abs(t.tempo() - 82.5) <= 1.5).toList();
         new DynamoTrackCatalog(dynamo, "tracks").putAll(near165, "run-1");
 
         JacksonJsonCodec json = new JacksonJsonCodec();
@@ -157,6 +164,89 @@ class RecommendFunctionStackTest {
         assertEquals(400, anonymous.getStatusCode());
         assertEquals("target", Json.MAPPER.readTree(anonymous.getBody()).get("error").get("field").asText());
     }
+
+    /** A fresh bucket holding the transform as the pipeline leaves it, plus {@code snapshot} promoted if given. */
+    static S3BlobStore bucketWith(List<Track> snapshotTracks) {
+        String bucket = "snapshots-" + ++buckets;
+        aws.s3().createBucket(b -> b.bucket(bucket));
+        S3BlobStore data = new S3BlobStore(aws.s3(), bucket);
+        JacksonJsonCodec json = new JacksonJsonCodec();
+        data.put("transform/run-1/feature-transform.json", json.write(storedTransform), "application/json");
+        data.put(PipelineKeys.CURRENT_TRANSFORM, json.write(new CurrentTransform("run-1",
+                "transform/run-1/feature-transform.json", "transform/run-1/sequences.jsonl")), "application/json");
+        if (snapshotTracks != null) {
+            RunId run = new RunId("run-1");
+            new CatalogSnapshotStore(data, json).storeAndPromote(run, CatalogSnapshotStore.encode(run, snapshotTracks,
+                    "transform/run-1/feature-transform.json", "run-1"), snapshotTracks.size(), "transform/run-1/feature-transform.json");
+        }
+        return data;
+    }
+
+    static CatalogIndexSource.Catalog load(S3BlobStore data) {
+        return new CatalogIndexSource(data, new DynamoTrackCatalog(aws.dynamoDb(), "tracks"), new JacksonJsonCodec()).get();
+    }
+
+    @Test
+    void thePromotedSnapshotIsTheCatalogAndTheTableIsNotRead() {
+        // a snapshot that differs from the table (a third of its tracks) proves where the index came from
+        List<Track> third = near165.stream().filter(t -> t.id().hashCode() % 3 == 0).toList();
+        CatalogIndexSource.Catalog catalog = load(bucketWith(third));
+        assertEquals(third.stream().sorted(java.util.Comparator.comparing(Track::id)).toList(), catalog.tracks());
+        assertEquals(storedTransform, catalog.transform().orElseThrow());
+        assertEquals("catalog snapshot of run run-1", catalog.source());
+    }
+
+    @Test
+    void withoutASnapshotTheTableIsReadThroughTheTempoIndex() {
+        CatalogIndexSource.Catalog catalog = load(bucketWith(null));
+        assertEquals(near165.stream().sorted(java.util.Comparator.comparing(Track::id)).toList(), catalog.tracks());
+        assertEquals(storedTransform, catalog.transform().orElseThrow());
+        assertEquals("tracks table", catalog.source());
+    }
+
+    @Test
+    void aPointerToAMissingSnapshotOrAnUnknownSchemaVersionFallsBackToTheTable() {
+        S3BlobStore vanished = bucketWith(near165.subList(0, 5));
+        vanished.delete("catalog/run-1/catalog.snapshot");
+        assertEquals("tracks table", load(vanished).source());
+
+        S3BlobStore newer = bucketWith(near165.subList(0, 5));
+        byte[] bytes = newer.get("catalog/run-1/catalog.snapshot").orElseThrow();
+        bytes[9] = 2; // schema version 2, as a newer pipeline would write
+        newer.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
+        CatalogIndexSource.Catalog catalog = load(newer);
+        assertEquals("tracks table", catalog.source());
+        assertEquals(near165.size(), catalog.tracks().size());
+
+        S3BlobStore newerPointer = bucketWith(near165.subList(0, 5));
+        newerPointer.put(PipelineKeys.CURRENT_CATALOG, new JacksonJsonCodec().write(new CurrentCatalog("run-1",
+                "catalog/run-1/catalog.snapshot", 2, 5, "transform/run-1/feature-transform.json")), "application/json");
+        assertEquals("tracks table", load(newerPointer).source());
+    }
+
+    @Test
+    void aCorruptSnapshotIsRefusedAndTheFunctionAnswers503UntilItIsReplaced() throws Exception {
+        S3BlobStore data = bucketWith(near165);
+        byte[] bytes = data.get("catalog/run-1/catalog.snapshot").orElseThrow();
+        bytes[bytes.length - 50] ^= 0x01; // a feature value: only the checksum can tell
+        data.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
+
+        CatalogUnavailableException refused = assertThrows(CatalogUnavailableException.class, () -> load(data));
+        assertTrue(refused.getMessage().contains("catalog/run-1/catalog.snapshot") && refused.getMessage().contains("checksum"),
+                refused.getMessage());
+
+        Map<String, String> corruptEnv = new HashMap<>(env);
+        corruptEnv.put("DATA_BUCKET", data.bucket());
+        RecommendHandler handler = LambdaEnvironment.with(corruptEnv, RecommendHandler::new);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}"), null);
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertEquals("catalog_unavailable", Json.MAPPER.readTree(response.getBody()).get("error").get("code").asText());
+
+        // the next pipeline run promotes a good snapshot: the same container recovers on its next request
+        RunId run = new RunId("run-2");
+        new CatalogSnapshotStore(data, new JacksonJsonCodec()).storeAndPromote(run, CatalogSnapshotStore.encode(run, near165,
+                "transform/run-1/feature-transform.json", "run-1"), near165.size(), "transform/run-1/feature-transform.json");
+        assertEquals(200, handler.handleRequest(request("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}"), null).getStatusCode());
 
     private static APIGatewayV2HTTPEvent signedIn(String route, String body, boolean csrf) {
         APIGatewayV2HTTPEvent event = request(body);

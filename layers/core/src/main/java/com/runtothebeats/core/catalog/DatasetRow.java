@@ -31,7 +31,7 @@ public record DatasetRow(long line, List<String> values) {
     }
 
     /** Tempo above this is not a tempo a runner could use, and no real recording in the dataset comes near it. */
-    static final double MAX_TEMPO = 300.0;
+    public static final double MAX_TEMPO = 300.0;
     /** Loudness range (dB, integrated over the track) that Spotify's analysis produces. */
     static final double MIN_LOUDNESS = -60.0;
     static final double MAX_LOUDNESS = 5.0;

@@ -15,6 +15,7 @@ import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.pipeline.CatalogSnapshotStore;
@@ -212,7 +213,7 @@ class RecommendFunctionStackTest {
 
         S3BlobStore newer = bucketWith(near165.subList(0, 5));
         byte[] bytes = newer.get("catalog/run-1/catalog.snapshot").orElseThrow();
-        bytes[9] = 2; // schema version 2, as a newer pipeline would write
+        bytes[9] = (byte) (CatalogSnapshotFormat.SCHEMA_VERSION + 1); // a newer schema version, as a newer pipeline would write
         newer.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
         CatalogIndexSource.Catalog catalog = load(newer);
         assertEquals("tracks table", catalog.source());
@@ -220,7 +221,7 @@ class RecommendFunctionStackTest {
 
         S3BlobStore newerPointer = bucketWith(near165.subList(0, 5));
         newerPointer.put(PipelineKeys.CURRENT_CATALOG, new JacksonJsonCodec().write(new CurrentCatalog("run-1",
-                "catalog/run-1/catalog.snapshot", 2, 5, "transform/run-1/feature-transform.json")), "application/json");
+                "catalog/run-1/catalog.snapshot", CatalogSnapshotFormat.SCHEMA_VERSION + 1, 5, "transform/run-1/feature-transform.json")), "application/json");
         assertEquals("tracks table", load(newerPointer).source());
     }
 
@@ -247,6 +248,7 @@ class RecommendFunctionStackTest {
         new CatalogSnapshotStore(data, new JacksonJsonCodec()).storeAndPromote(run, CatalogSnapshotStore.encode(run, near165,
                 "transform/run-1/feature-transform.json", "run-1"), near165.size(), "transform/run-1/feature-transform.json");
         assertEquals(200, handler.handleRequest(request("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}"), null).getStatusCode());
+    }
 
     private static APIGatewayV2HTTPEvent signedIn(String route, String body, boolean csrf) {
         APIGatewayV2HTTPEvent event = request(body);

@@ -9,7 +9,8 @@ let browser;
 let document;
 const byId = (id) => document.getElementById(id);
 const INPUTS = ['target-heart-rate', 'target-cadence', 'target-tempo', 'minutes', 'ramp-from', 'ramp-to',
-  'work-minutes', 'work-bpm', 'recovery-minutes', 'recovery-bpm', 'seed-search'];
+  'work-minutes', 'work-bpm', 'recovery-minutes', 'recovery-bpm', 'seed-search',
+  'warmup', 'cooldown', 'released-from', 'released-to', 'energy-min', 'exclude-artists'];
 
 // The parts of pages/build.html the script touches (panels shown per choice are left out).
 function buildPage(search = '') {
@@ -24,6 +25,7 @@ function buildPage(search = '') {
     radio('plan', 'steady', true), radio('plan', 'ramp'), radio('plan', 'intervals'),
     ...INPUTS.map((id) => field(id, { minutes: '30', 'work-minutes': '3', 'recovery-minutes': '2' }[id] || '')),
     h('input', { id: 'fold', type: 'checkbox', checked: true }),
+    h('input', { id: 'no-explicit', type: 'checkbox' }),
     h('p', { id: 'seed-search-status' }), h('ul', { id: 'seed-results' }),
     h('h3', { id: 'seed-list-title', hidden: true }), h('ul', { id: 'seed-list' }),
     h('p', { id: 'build-status' }),
@@ -126,4 +128,22 @@ test('an API error about a choice, no field or an unknown field is shown for the
   }
   assert.equal(byId('build-status').textContent, '');
   assert.equal(byId('build-submit').disabled, false);
+});
+
+test('the runner\'s limits go into the request only when filled in, and an API error about one is shown at its input', async () => {
+  const calls = installFetch(() => ({ status: 400, body: { error: { code: 'invalid_input', message: 'releasedTo must not be before releasedFrom', field: 'releasedTo' } } }));
+  await startBuild(Promise.resolve(null));
+  byId('no-explicit').checked = true;
+  await submitWith('tempo', 'steady', { 'target-tempo': '165', warmup: '5', cooldown: '5', 'released-from': '2010',
+    'released-to': '2005', 'energy-min': '55', 'exclude-artists': ' Flume, ,Drake ' });
+  assert.deepEqual(JSON.parse(calls[0].body), {
+    target: { type: 'tempo', bpm: 165 }, plan: { type: 'steady' }, minutes: 30, seedTrackIds: [], options: { fold: true },
+    warmupMinutes: 5, cooldownMinutes: 5, releasedFrom: 2010, releasedTo: 2005, energy: { min: 0.55 },
+    exclude: { explicit: true, artists: ['Flume', 'Drake'] },
+  });
+  assert.equal(byId('released-to-error').hidden, false);
+  assert.match(byId('released-to-error').textContent, /releasedTo must not be before/);
+  await submitWith('tempo', 'steady', { warmup: '45' });
+  assert.equal(calls.length, 1, 'a warm-up out of range is refused before anything is sent');
+  assert.equal(byId('warmup-error').hidden, false);
 });

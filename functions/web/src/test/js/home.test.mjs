@@ -148,3 +148,32 @@ test('any other failure to record the heart rate is shown for the whole form', a
   assert.equal(byId('heart-rate-form').querySelector('.error-summary').textContent, 'Something went wrong on our side.');
   assert.deepEqual(browser.navigations, []);
 });
+
+test('a signed-in runner sees their banned songs and can undo one; signed out the list stays hidden', async () => {
+  const h = document.h.bind(document);
+  document.body.append(h('section', { id: 'bans', hidden: true }, h('p', { id: 'bans-empty' }), h('ul', { id: 'bans-list' })));
+  let bans = [{ songKey: 'say it|flume', trackId: 't1', name: 'Say It', artist: 'Flume', bannedAt: '2026-12-05T09:00:00Z' }];
+  const calls = installFetch((url, init) => {
+    if (init.method === 'DELETE') {
+      bans = [];
+      return { body: { songKey: 'say it|flume', removed: true } };
+    }
+    return { body: { bans } };
+  });
+  await startHome(Promise.resolve(connectedRunner));
+  assert.equal(byId('bans').hidden, false);
+  assert.equal(byId('bans-empty').hidden, true);
+  const item = byId('bans-list').children[0];
+  assert.match(item.textContent, /^Say It — Flume Undo/);
+  await item.children[0].dispatch('click');
+  const undo = calls.find((c) => c.method === 'DELETE');
+  assert.equal(undo.url, '/api/bans?songKey=say%20it%7Cflume');
+  assert.equal(undo.headers['X-CSRF-Token'], 'csrf-1');
+  assert.equal(byId('bans-list').children.length, 0);
+  assert.equal(byId('bans-empty').hidden, false);
+
+  byId('bans').hidden = true;
+  installFetch(() => ({ status: 401, body: { error: { code: 'not_signed_in', message: 'x' } } }));
+  await startHome(Promise.resolve(connectedRunner));
+  assert.equal(byId('bans').hidden, true);
+});

@@ -46,7 +46,9 @@ beforeEach(() => {
         h('p', { id: 'playlist-name-error', class: 'field-error', hidden: true }),
         h('input', { id: 'playlist-public', type: 'checkbox' }),
         h('button', { id: 'publish-submit', type: 'submit' }, 'Publish')),
-      h('div', { id: 'publish-result', hidden: true })),
+      h('div', { id: 'publish-result', hidden: true }),
+      h('section', { id: 'alternatives', hidden: true },
+        h('span', { id: 'alternatives-slot' }), h('p', { id: 'alternatives-note' }), h('ul', { id: 'alternatives-list' }))),
   );
 });
 
@@ -64,7 +66,8 @@ function savedRamp(targetSource = 'tempo') {
       plan: { type: 'ramp', curve: [{ minute: 0, bpm: 165 }, { minute: 10, bpm: 175 }] },
       summary: { requestedMinutes: 10, trackCount: 2, totalDurationMs: 600000, meanTempoError: 1.25, maxTempoError: 2,
         harmonicShare: 0.5, meanTempoJump: 4, modelUsed: true, modelVersion: 'v7' },
-      tracks: [track('a', 0, 84, 168, { seed: true }), track('b', 5, 172, 172, { harmonic: false, camelot: '3A', key: 1, mode: 0 })],
+      tracks: [track('a', 0, 84, 168, { seed: true, energy: 0.82, effort: 'ramp' }),
+        track('b', 5, 172, 172, { harmonic: false, camelot: '3A', key: 1, mode: 0, energy: 0.41, effort: 'ramp' })],
     },
   );
 }
@@ -98,7 +101,9 @@ test('the table marks the runner\'s pick and a key change, with scores to two pl
   const [first, second] = rows();
   assert.deepEqual(first.cells.map((c) => c.textContent), [
     '1', '0:00', 'Song a your pick', 'Artist a', '84.0', '168.0', '170.0', '8B · C major', '0.12', '0.00', '0.50', '1.00', '1.62',
+    '0.82 · ramp', 'Swap Never play',
   ]);
+  assert.equal(second.cells[13].classList.contains('low-energy'), true, 'a low-energy track where the runner works is marked');
   assert.equal(first.cells[2].localName, 'th');
   assert.equal(first.classList.contains('clash'), false);
   assert.equal(second.classList.contains('clash'), true);
@@ -111,7 +116,7 @@ test('a steady plan with no model is labelled as such, and missing numbers show 
   await startResult(Promise.resolve(null));
   assert.equal(byId('playlist-lead').textContent, '20 minutes, steady 172 BPM — target from cadence 172.');
   assert.match(byId('flow-note').textContent, /No trained sequence model/);
-  assert.deepEqual(rows()[0].cells.slice(8).map((c) => c.textContent), ['–', '–', '–', '–', '–']);
+  assert.deepEqual(rows()[0].cells.slice(8, 14).map((c) => c.textContent), ['–', '–', '–', '–', '–', '–']);
 });
 
 const tickLabels = (axis) => byId('tempo-chart').descendants()
@@ -214,4 +219,49 @@ test('an empty name, a name the API refuses and a missing sign-in are each shown
   assert.equal(byId('publish-form').querySelector('.error-summary').textContent, 'Sign in with Spotify first (on the home page), then publish again.');
   assert.equal(byId('publish-submit').disabled, false);
   assert.equal(byId('publish-form').hasAttribute('aria-busy'), false);
+});
+
+test('a swap asks for alternatives with the playlist and the slot, and choosing one edits what is published', async () => {
+  savedRamp('current');
+  const before = loadPlaylist();
+  const edited = { ...before.response, tracks: [before.response.tracks[0], track('z', 5, 171, 171, { energy: 0.9, effort: 'ramp' })] };
+  const calls = installFetch((url) => url === '/api/recommendations/alternatives'
+    ? { body: { position: 1, replacedId: 'b', alternatives: [{ track: edited.tracks[1], playlist: edited }] } }
+    : url.startsWith('/api/heart-rate') ? { body: { samples: [] } } : { status: 201, body: { playlistId: 'p1', url: 'https://open.spotify.com/playlist/p1', trackCount: 2, dryRun: true } });
+  await startResult(Promise.resolve(null));
+  const swap = rows()[1].cells[14].children[0];
+  await swap.dispatch('click');
+  const asked = JSON.parse(calls.find((c) => c.url === '/api/recommendations/alternatives').body);
+  assert.deepEqual(asked.trackIds, ['a', 'b']);
+  assert.equal(asked.position, 1);
+  assert.deepEqual(asked.request.target, { type: 'tempo', bpm: 170 }, 'a "current" target is pinned to the tempo it resolved to');
+  assert.equal(byId('alternatives').hidden, false);
+  const choice = byId('alternatives-list').children[0].children[0];
+  assert.match(choice.textContent, /Song z — Artist z \(171.0 BPM, energy 0.90\)/);
+  await choice.dispatch('click');
+  const after = loadPlaylist();
+  assert.deepEqual(after.response.tracks.map((t) => t.id), ['a', 'z']);
+  assert.notEqual(after.idempotencyKey, before.idempotencyKey, 'an edited playlist is published under a new key');
+  assert.equal(rows()[1].cells[2].textContent, 'Song z');
+  await byId('publish-form').dispatch('submit');
+  const published = calls.find((c) => c.url === '/api/playlists');
+  assert.deepEqual(JSON.parse(published.body).trackIds, ['a', 'z']);
+  assert.equal(published.headers['Idempotency-Key'], after.idempotencyKey);
+});
+
+test('never play bans the song for the runner, then offers the slot\'s alternatives; signed out it says to sign in', async () => {
+  savedRamp();
+  let signedIn = true;
+  const calls = installFetch((url) => url === '/api/bans'
+    ? (signedIn ? { status: 201, body: { songKey: 'song a|artist a' } } : { status: 401, body: { error: { code: 'not_signed_in', message: 'x' } } })
+    : { body: { position: 0, alternatives: [] } });
+  await startResult(Promise.resolve(null));
+  await rows()[0].cells[14].children[1].dispatch('click');
+  assert.deepEqual(JSON.parse(calls[0].body), { trackId: 'a' });
+  assert.equal(calls[0].headers['X-CSRF-Token'], 'csrf-9');
+  assert.equal(calls[1].url, '/api/recommendations/alternatives');
+  assert.match(byId('alternatives-note').textContent, /"Song a" will not be played again.*No other track fits/);
+  signedIn = false;
+  await rows()[0].cells[14].children[1].dispatch('click');
+  assert.match(byId('alternatives-note').textContent, /Sign in/);
 });

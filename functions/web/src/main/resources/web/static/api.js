@@ -63,6 +63,7 @@ async function request(method, path, body, extraHeaders) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body, headers) => request('POST', path, body, headers),
+  delete: (path) => request('DELETE', path),
 };
 
 /** The signed-in runner, or null when nobody is signed in or the runner API is not there. */

@@ -28,7 +28,10 @@ function inputForField(field) {
   if (field.startsWith('minutes')) return byId('minutes');
   if (field.startsWith('seed')) return byId('seed-search');
   if (field.startsWith('options.fold')) return byId('fold');
-  return null;
+  const limits = { warmupMinutes: 'warmup', cooldownMinutes: 'cooldown', 'exclude.explicit': 'no-explicit',
+    releasedFrom: 'released-from', releasedTo: 'released-to', 'energy.min': 'energy-min', 'exclude.artists': 'exclude-artists' };
+  const limit = Object.keys(limits).find((name) => field.startsWith(name));
+  return limit ? byId(limits[limit]) : null;
 }
 
 function showOnly(attribute, value) {
@@ -95,7 +98,26 @@ function readForm() {
   request.minutes = minutes;
   request.seedTrackIds = selectedSeeds.map((seed) => seed.id);
   request.options = { fold: byId('fold').checked };
+  readLimits(request, (id, what, min, max) => (byId(id) && byId(id).value.trim() !== '' ? number(id, what, min, max) : undefined));
   return errors.length ? { errors } : { request };
+}
+
+/** The runner's optional limits: only what was filled in goes into the request. */
+function readLimits(request, optional) {
+  const set = (name, value) => { if (value !== undefined) request[name] = value; };
+  set('warmupMinutes', optional('warmup', 'the warm-up', 0, 30));
+  set('cooldownMinutes', optional('cooldown', 'the cool-down', 0, 30));
+  set('releasedFrom', optional('released-from', 'the first year', 1900, 2100));
+  set('releasedTo', optional('released-to', 'the last year', 1900, 2100));
+  const energy = optional('energy-min', 'the lowest energy', 0, 100);
+  if (energy !== undefined) request.energy = { min: energy / 100 };
+  const artists = byId('exclude-artists') ? byId('exclude-artists').value.split(',').map((a) => a.trim()).filter(Boolean) : [];
+  const explicit = byId('no-explicit') ? byId('no-explicit').checked : false;
+  if (explicit || artists.length) {
+    request.exclude = {};
+    if (explicit) request.exclude.explicit = true;
+    if (artists.length) request.exclude.artists = artists;
+  }
 }
 
 const selectedSeeds = [];

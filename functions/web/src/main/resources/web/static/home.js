@@ -94,5 +94,40 @@ export async function startHome(runnerPromise) {
   runner = await runnerPromise;
   if (runner) {
     describeLinks(runner);
+    await showBans();
   }
+}
+
+// "Never play this" bans, each undoable. Listed only for a signed-in runner (bans are kept per account).
+export async function showBans() {
+  const section = document.getElementById('bans');
+  const list = document.getElementById('bans-list');
+  if (!section || !list) {
+    return;
+  }
+  let bans;
+  try {
+    bans = (await api.get('/api/bans')).bans || [];
+  } catch (error) {
+    return; // not signed in, or no bans in this deployment: nothing to list
+  }
+  section.hidden = false;
+  document.getElementById('bans-empty').hidden = bans.length > 0;
+  list.replaceChildren(...bans.map((ban) => {
+    const item = document.createElement('li');
+    const undo = Object.assign(document.createElement('button'), { type: 'button', className: 'link-button', textContent: 'Undo' });
+    undo.setAttribute('aria-label', `Play ${ban.name} again`);
+    undo.addEventListener('click', async () => {
+      undo.disabled = true;
+      try {
+        await api.delete('/api/bans?songKey=' + encodeURIComponent(ban.songKey));
+        await showBans();
+      } catch (error) {
+        undo.disabled = false;
+        item.append(' ', error.message);
+      }
+    });
+    item.append(`${ban.name} — ${ban.artist} `, undo);
+    return item;
+  }));
 }

@@ -32,3 +32,13 @@ export function rememberPublication(publication) {
     sessionStorage.setItem(KEY, JSON.stringify(saved));
   }
 }
+
+// An edited playlist (a swapped track) is another playlist: it gets a new idempotency key, so publishing
+// it never replays the publication of the one before.
+export function replacePlaylist(response) {
+  const saved = loadPlaylist();
+  if (saved) {
+    sessionStorage.setItem(KEY, JSON.stringify({ ...saved, response, idempotencyKey: newKey(), publication: undefined }));
+  }
+  return loadPlaylist();
+}

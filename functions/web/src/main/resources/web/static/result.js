@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { drawChart } from './svg-chart.js';
 import { clearErrors, showFieldError, showFormError } from './form-errors.js';
-import { loadPlaylist, rememberPublication } from './playlist-store.js';
+import { loadPlaylist, rememberPublication, replacePlaylist } from './playlist-store.js';
 
 const byId = (id) => document.getElementById(id);
 const NOTES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
@@ -70,7 +70,7 @@ function describe(saved) {
     : 'No trained sequence model is promoted yet, so flow is scored by closeness to the previous track.';
 }
 
-function renderTable(tracks) {
+function renderTable(tracks, onChange) {
   const body = document.querySelector('#tracks-table tbody');
   body.replaceChildren(...tracks.map((track, index) => {
     const row = document.createElement('tr');
@@ -89,6 +89,7 @@ function renderTable(tracks) {
       [fixed(scores.tempo, 2), 'num'],
       [fixed(scores.jump, 2), 'num'],
       [fixed(scores.total, 2), 'num'],
+      [`${fixed(track.energy, 2)}${track.effort ? ' · ' + track.effort : ''}`, 'num energy'],
     ];
     cells.forEach(([text, className], column) => {
       const cell = document.createElement(column === 2 ? 'th' : 'td');
@@ -99,6 +100,20 @@ function renderTable(tracks) {
     });
     if (track.seed) {
       row.cells[2].append(' ', Object.assign(document.createElement('span'), { className: 'badge seed', textContent: 'your pick' }));
+    }
+    if (typeof track.energy === 'number' && track.energy < 0.5 && ['steady', 'ramp', 'work'].includes(track.effort)) {
+      row.cells[13].classList.add('low-energy');
+    }
+    if (onChange) {
+      const cell = document.createElement('td');
+      const swap = Object.assign(document.createElement('button'), { type: 'button', className: 'link-button', textContent: 'Swap' });
+      swap.setAttribute('aria-label', `Swap track ${index + 1}, ${track.name}`);
+      swap.addEventListener('click', () => onChange('swap', index));
+      const ban = Object.assign(document.createElement('button'), { type: 'button', className: 'link-button', textContent: 'Never play' });
+      ban.setAttribute('aria-label', `Never play ${track.name} again`);
+      ban.addEventListener('click', () => onChange('ban', index));
+      cell.append(swap, ' ', ban);
+      row.appendChild(cell);
     }
     if (index > 0 && track.harmonic === false) {
       row.classList.add('clash');
@@ -232,8 +247,8 @@ function setUpPublish(saved, runnerPromise) {
         name,
         description: `Built by Run to the Beats: ${byId('playlist-lead').textContent}`,
         public: byId('playlist-public').checked,
-        trackIds: response.tracks.map((track) => track.id),
-      }, { 'Idempotency-Key': saved.idempotencyKey });
+        trackIds: loadPlaylist().response.tracks.map((track) => track.id),
+      }, { 'Idempotency-Key': loadPlaylist().idempotencyKey });
       rememberPublication({ ...publication, name });
       showPublication(publication, name);
     } catch (error) {
@@ -251,6 +266,48 @@ function setUpPublish(saved, runnerPromise) {
   });
 }
 
+// The request the alternatives are asked for: the one the playlist was built from, with a "current"
+// target pinned to the tempo it resolved to (the runner's heart rate may have moved since).
+export function alternativesRequest(saved, position) {
+  const request = { ...saved.request };
+  if (request.target && request.target.type === 'current' && saved.response.target) {
+    request.target = { type: 'tempo', bpm: saved.response.target.bpm };
+  }
+  return { request, trackIds: saved.response.tracks.map((t) => t.id), position, limit: 5 };
+}
+
+async function showAlternatives(position, note, refresh) {
+  const saved = loadPlaylist();
+  const box = byId('alternatives');
+  const list = byId('alternatives-list');
+  box.hidden = false;
+  byId('alternatives-slot').textContent = `${position + 1}, ${saved.response.tracks[position].name}`;
+  byId('alternatives-note').textContent = note || 'Looking for tracks that fit this slot…';
+  list.replaceChildren();
+  try {
+    const answer = await api.post('/api/recommendations/alternatives', alternativesRequest(saved, position));
+    const options = answer.alternatives || [];
+    byId('alternatives-note').textContent = `${note ? note + ' ' : ''}${options.length
+      ? 'Each keeps the tempo, the keys around it and the artist spacing; best first.'
+      : 'No other track fits this slot with its neighbours.'}`;
+    list.replaceChildren(...options.map((option) => {
+      const t = option.track;
+      const item = document.createElement('li');
+      const use = Object.assign(document.createElement('button'), { type: 'button',
+        textContent: `${t.name} — ${t.artist} (${fixed(t.effectiveTempo)} BPM, energy ${fixed(t.energy, 2)})` });
+      use.addEventListener('click', () => {
+        replacePlaylist(option.playlist);
+        box.hidden = true;
+        refresh();
+      });
+      item.appendChild(use);
+      return item;
+    }));
+  } catch (error) {
+    byId('alternatives-note').textContent = error.message;
+  }
+}
+
 export async function startResult(runnerPromise) {
   const saved = loadPlaylist();
   if (!saved) {
@@ -258,8 +315,30 @@ export async function startResult(runnerPromise) {
     return;
   }
   byId('playlist').hidden = false;
+  const refresh = async () => {
+    const current = loadPlaylist();
+    describe(current);
+    renderTable(current.response.tracks, onChange);
+    await renderChart(current);
+  };
+  const onChange = async (action, position) => {
+    if (action === 'swap') {
+      await showAlternatives(position, '', refresh);
+      return;
+    }
+    const track = loadPlaylist().response.tracks[position];
+    try {
+      await api.post('/api/bans', { trackId: track.id });
+      await showAlternatives(position, `"${track.name}" will not be played again (undo on the home page). Pick a track for its slot:`, refresh);
+    } catch (error) {
+      const box = byId('alternatives');
+      box.hidden = false;
+      byId('alternatives-note').textContent = error.status === 401
+        ? 'Sign in (on the home page) to ban songs: bans are kept for your account.' : error.message;
+    }
+  };
   describe(saved);
-  renderTable(saved.response.tracks);
+  renderTable(saved.response.tracks, onChange);
   setUpPublish(saved, runnerPromise);
   await renderChart(saved);
 }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                 "Examples:",
                 "  ./beats recommend --tempo 170 --minutes 60",
                 "  ./beats recommend --heart-rate 150 --ramp 150:175 --minutes 45",
-                "  ./beats recommend --cadence 172 --intervals 4x175:2x150 --minutes 40 --format json"})
+                "  ./beats recommend --cadence 172 --intervals 4x175:2x150 --minutes 40 --format json",
+                "  ./beats recommend --tempo 165 --warmup 5 --cooldown 5 --no-explicit --released-from 2010"})
 public final class RecommendCommand implements Callable<Integer> {
 
     static final String FUNCTION = "RecommendFunction";
@@ -82,6 +83,9 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--harmony", paramLabel = "strict|prefer", description = "strict: only Camelot-compatible transitions (default); prefer: any key, at a cost per step.")
     String harmony;
+
+    @Mixin
+    RunnerLimitOptions limits;
 
     @Option(names = {"-v", "--verbose"}, description = "The function's logs and the stand-ins' output on stderr (default: <state>/logs/functions.log).")
     boolean verbose;
@@ -183,6 +187,7 @@ public final class RecommendCommand implements Callable<Integer> {
         if (harmony != null) {
             options.put("harmony", harmony.toLowerCase(Locale.ROOT));
         }
+        limits.addTo(body, options);
         return body;
     }
 
@@ -208,10 +213,14 @@ public final class RecommendCommand implements Callable<Integer> {
         if (field == null) {
             return null;
         }
-        Map<String, String> options = Map.of(
-                "minutes", "--minutes", "target", "--tempo, --heart-rate or --cadence", "target.stepsPerMinute", "--cadence",
-                "plan.fromBpm", "--ramp", "plan.toBpm", "--ramp", "options.beamWidth", "--beam",
-                "options.tempoToleranceBpm", "--tolerance", "options.harmony", "--harmony");
+        Map<String, String> options = Map.ofEntries(
+                Map.entry("minutes", "--minutes"), Map.entry("target", "--tempo, --heart-rate or --cadence"),
+                Map.entry("target.stepsPerMinute", "--cadence"), Map.entry("plan.fromBpm", "--ramp"), Map.entry("plan.toBpm", "--ramp"),
+                Map.entry("options.beamWidth", "--beam"), Map.entry("options.tempoToleranceBpm", "--tolerance"),
+                Map.entry("options.harmony", "--harmony"), Map.entry("options.energyFloor", "--energy-floor"),
+                Map.entry("warmupMinutes", "--warmup"), Map.entry("cooldownMinutes", "--cooldown"),
+                Map.entry("exclude.explicit", "--no-explicit"), Map.entry("releasedFrom", "--released-from"),
+                Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"));
         if (options.containsKey(field)) {
             return options.get(field);
         }
@@ -223,6 +232,12 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         if (field.startsWith("seedTrackIds")) {
             return "--seed";
+        }
+        if (field.startsWith("exclude.artists")) {
+            return "--exclude-artist";
+        }
+        if (field.startsWith("exclude.trackIds")) {
+            return "--exclude-track";
         }
         return null;
     }

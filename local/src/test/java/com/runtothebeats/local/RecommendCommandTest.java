@@ -94,4 +94,20 @@ class RecommendCommandTest {
                 {"target":{"type":"heartRate","bpm":150.0},"plan":{"type":"ramp","toBpm":175.0},"minutes":60.0,
                  "options":{"fold":true}}"""), ((RecommendCommand) cl.getCommand()).body());
     }
+
+    @Test
+    void warmUpCoolDownAndLimitsBecomeTheirRequestFields() throws Exception {
+        CommandLine cl = new CommandLine(new RecommendCommand());
+        cl.parseArgs("--tempo", "165", "--warmup", "5", "--cooldown", "5", "--no-explicit", "--exclude-artist", "Flume",
+                "--exclude-artist", "Drake", "--exclude-track", "6xGDXrZQoisoWkKWsgplcZ", "--released-from", "2010",
+                "--released-to", "2019", "--energy-min", "0.4", "--energy-max", "0.95", "--energy-floor", "0.6");
+        assertEquals(JSON.readTree("""
+                {"target":{"type":"tempo","bpm":165.0},"plan":{"type":"steady"},"minutes":60.0,
+                 "options":{"fold":true,"energyFloor":0.6},"warmupMinutes":5.0,"cooldownMinutes":5.0,
+                 "exclude":{"explicit":true,"artists":["Flume","Drake"],"trackIds":["6xGDXrZQoisoWkKWsgplcZ"]},
+                 "releasedFrom":2010,"releasedTo":2019,"energy":{"min":0.4,"max":0.95}}"""), ((RecommendCommand) cl.getCommand()).body());
+        assertEquals("--warmup", RecommendCommand.optionFor("warmupMinutes"));
+        assertEquals("--exclude-artist", RecommendCommand.optionFor("exclude.artists[1]"));
+        assertEquals("--energy-floor", RecommendCommand.optionFor("options.energyFloor"));
+    }
 }

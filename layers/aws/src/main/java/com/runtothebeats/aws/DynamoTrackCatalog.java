@@ -4,6 +4,7 @@ import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.core.catalog.TrackCatalog;
 import com.runtothebeats.core.music.CamelotKey;
 import java.math.BigDecimal;
@@ -158,6 +159,22 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         for (FlowFeature feature : FlowFeature.values()) {
             item.put(feature.columnName(), number(f.value(feature)));
         }
+        if (!track.albumId().isEmpty()) {
+            item.put("albumId", AttributeValue.fromS(track.albumId()));
+        }
+        TrackDetails d = track.details();
+        if (d.releaseYear() != null) {
+            item.put("releaseYear", number(d.releaseYear()));
+        }
+        if (d.explicit() != null) {
+            item.put("explicit", AttributeValue.fromBool(d.explicit()));
+        }
+        if (d.timeSignature() != null) {
+            item.put("timeSignature", AttributeValue.fromS(d.timeSignature()));
+        }
+        if (d.otherTempo() != null) {
+            item.put("otherTempo", number(d.otherTempo()));
+        }
         item.put("transformVersion", AttributeValue.fromS(transformVersion));
         item.put("runId", AttributeValue.fromS(transformVersion));
         return item;
@@ -177,8 +194,15 @@ public final class DynamoTrackCatalog implements TrackCatalog {
                 (int) decimal(item, "mode"),
                 decimal(item, "tempo"),
                 (long) decimal(item, "durationMs"));
+        AttributeValue explicit = item.get("explicit");
+        AttributeValue signature = item.get("timeSignature");
+        TrackDetails details = new TrackDetails(
+                item.containsKey("releaseYear") ? (int) decimal(item, "releaseYear") : null,
+                explicit == null ? null : explicit.bool(),
+                signature == null ? null : signature.s(),
+                item.containsKey("otherTempo") ? decimal(item, "otherTempo") : null);
         return new Track(item.get("trackId").s(), text(item, "name"), text(item, "artist"), text(item, "album"),
-                (int) decimal(item, "popularity"), features);
+                (int) decimal(item, "popularity"), features, text(item, "albumId"), details);
     }
 
     private static AttributeValue number(double value) {

@@ -62,6 +62,12 @@ public final class TableDefinitions {
                 .keySchema(hash("runnerId"), range("entry")).build();
     }
 
+    public static CreateTableRequest bannedSongs(String name) {
+        return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("runnerId"), string("songKey"))
+                .keySchema(hash("runnerId"), range("songKey")).build();
+    }
+
     /** Creates each table unless it exists already (the local stack keeps tables across restarts). */
     public static void createIfAbsent(DynamoDbClient dynamo, List<CreateTableRequest> tables) {
         for (CreateTableRequest table : tables) {

@@ -1,10 +1,12 @@
 package com.runtothebeats.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
 import com.runtothebeats.standins.ProjectFiles;
@@ -72,6 +74,19 @@ class DynamoTrackCatalogTest {
         assertEquals(tracks.stream().sorted(java.util.Comparator.comparing(Track::id)).toList(), all);
         assertEquals(Optional.of(tracks.get(42)), catalog.find("t42"));
         assertEquals(Optional.empty(), catalog.find("missing"));
+    }
+
+    @Test
+    void detailsRoundTripAndUnknownOnesStayAbsent() {
+        Track known = new Track("known", "Waltz", "Artist", "Album", 40, track("x", 165, 0, 1).features(),
+                new TrackDetails(2011, true, "3/4", 82.5));
+        Track unknown = track("unknown", 150, 1, 0);
+        catalog.putAll(List.of(known, unknown), "run-8");
+        assertEquals(Optional.of(known), catalog.find("known"));
+        assertEquals(Optional.of(unknown), catalog.find("unknown"));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("trackId", AttributeValue.fromS("unknown")))).item();
+        assertFalse(item.containsKey("releaseYear") || item.containsKey("explicit") || item.containsKey("timeSignature"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
 import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.playlist.DynamoBannedSongs;
 import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.flow.SequenceModel;
@@ -31,11 +32,18 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * in the data bucket ({@code DATA_BUCKET}, {@code catalog/current.json}) with the feature transform it names, else
  * from the tracks table ({@code TRACKS_TABLE}) with {@code transform/current.json}; the promoted sequence model if
  * there is one, and, when the function has
- * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current".
+ * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current";
+ * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans.
  */
-public record RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
+public record RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, RunnerBans bans,
+                                  Metrics metrics) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendComponents.class);
+
+    /** Collaborators for a caller that keeps no bans (tests, the local CLI). */
+    public RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
+        this(service, runnerTempo, RunnerBans.NONE, metrics);
+    }
 
     static RecommendComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
@@ -45,16 +53,20 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
         Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models)));
-        // Built on the first "current" request: a deployment without sessions still recommends by tempo.
+        // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
+        Supplier<SessionCookies> sessions = Lazy.of(
+                () -> SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)));
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
                     Supplier<RunnerTempoLookup> lookup = Lazy.of(() -> new SessionRunnerTempo(
-                            SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)),
-                            new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
+                            sessions.get(), new DynamoRunnerHeartRates(aws.dynamoDb(), table)));
                     return event -> lookup.get().suggestedTempo(event);
                 })
                 .orElse(RunnerTempoLookup.NONE);
-        return new RecommendComponents(service, runnerTempo, FunctionMetrics.create(env));
+        RunnerBans bans = env.get("BANNED_SONGS_TABLE")
+                .map(table -> new RunnerBans(sessions, new DynamoBannedSongs(aws.dynamoDb(), table)))
+                .orElse(RunnerBans.NONE);
+        return new RecommendComponents(service, runnerTempo, bans, FunctionMetrics.create(env));
     }
 
     /** The transform of the latest completed pipeline run, which the stored track features match. */

@@ -6,26 +6,34 @@ import com.runtothebeats.core.playlist.Recommendation;
 import com.runtothebeats.core.playlist.RecommendationRequest;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.playlist.TrackMatch;
+import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.HttpFunction;
 import com.runtothebeats.lambda.HttpRequest;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * RecommendFunction: {@code POST /api/recommendations} builds a playlist for a run,
- * {@code GET /api/tracks/search?q=} finds seed tracks. The catalog index, feature transform and model are
- * loaded once per container, in the init phase ({@link RecommenderWarmUp}).
+ * {@code POST /api/recommendations/alternatives} offers swaps for one slot, {@code GET /api/tracks/search?q=} finds
+ * seed tracks, and {@code /api/bans} keeps the runner's "never play this" songs. The catalog index, feature transform
+ * and model are loaded once per container, in the init phase ({@link RecommenderWarmUp}).
  */
 public class RecommendHandler extends HttpFunction {
 
     static final String RECOMMEND_ROUTE = "POST /api/recommendations";
     static final String SEARCH_ROUTE = "GET /api/tracks/search";
+    static final String ALTERNATIVES_ROUTE = "POST /api/recommendations/alternatives";
+    static final String LIST_BANS_ROUTE = "GET /api/bans";
+    static final String BAN_ROUTE = "POST /api/bans";
+    static final String UNDO_BAN_ROUTE = "DELETE /api/bans";
     private static final Logger LOG = LoggerFactory.getLogger(RecommendHandler.class);
 
     private final RecommendComponents components;
@@ -42,8 +50,13 @@ public class RecommendHandler extends HttpFunction {
         super(components.metrics());
         this.components = components;
         this.warmUp = new RecommenderWarmUp(components.service());
+        BanRoutes bans = new BanRoutes(components.bans(), Clock.systemUTC());
         on(RECOMMEND_ROUTE, this::recommend);
         on(SEARCH_ROUTE, this::search);
+        on(ALTERNATIVES_ROUTE, this::alternatives);
+        on(LIST_BANS_ROUTE, request -> bans.list(request.event()));
+        on(BAN_ROUTE, request -> bans.ban(request.event(), request.body(), service().builder().index()));
+        on(UNDO_BAN_ROUTE, request -> bans.undo(request.event()));
         onError(NoPlaylistException.class, e -> HttpResponses.error(422, "no_playlist", e.getMessage(), e.field()));
         onError(CatalogUnavailableException.class, e -> {
             LOG.warn("catalog unavailable: {}", e.getMessage());
@@ -56,11 +69,21 @@ public class RecommendHandler extends HttpFunction {
         return components.service().get();
     }
 
+    private Supplier<TargetTempo> currentTempo(HttpRequest request) {
+        return () -> components.runnerTempo().suggestedTempo(request.event()).orElseThrow(() -> new InvalidInputException("target",
+                "no current heart rate is known for you, so there is no suggested tempo yet: connect Google Health or "
+                        + "post a heart rate, or send a target of type tempo, heartRate or cadence"));
+    }
+
+    private APIGatewayV2HTTPResponse alternatives(HttpRequest request) {
+        RecommendationRequestReader.AlternativesBody body = RecommendationRequestReader.readAlternatives(request.body(), currentTempo(request));
+        RecommendationRequest recommendation = body.request().withBannedSongs(components.bans().of(request.event()));
+        return HttpResponses.json(200, service().alternatives(recommendation, body.trackIds(), body.position(), body.limit()));
+    }
+
     private APIGatewayV2HTTPResponse recommend(HttpRequest request) {
-        RecommendationRequest recommendation = RecommendationRequestReader.read(request.body(),
-                () -> components.runnerTempo().suggestedTempo(request.event()).orElseThrow(() -> new InvalidInputException("target",
-                        "no current heart rate is known for you, so there is no suggested tempo yet: connect Google Health or "
-                                + "post a heart rate, or send a target of type tempo, heartRate or cadence")));
+        RecommendationRequest recommendation = RecommendationRequestReader.read(request.body(), currentTempo(request))
+                .withBannedSongs(components.bans().of(request.event()));
         long started = System.nanoTime();
         Recommendation playlist = service().recommend(recommendation);
         metrics().addMetric("PlaylistSearchTime", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.core.playlist.PlaylistOptions;
 import com.runtothebeats.core.playlist.RecommendationRequest;
+import com.runtothebeats.core.playlist.RunnerLimits;
 import com.runtothebeats.core.playlist.TransitionWeights;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
@@ -11,6 +12,7 @@ import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,49 @@ final class RecommendationRequestReader {
      *                {@link InvalidInputException} when there is none
      */
     static RecommendationRequest read(String body, Supplier<TargetTempo> current) {
+        return request(object(body), current);
+    }
+
+    /** The body of {@code POST /api/recommendations/alternatives}: {"request", "trackIds", "position", "limit"?}. */
+    record AlternativesBody(RecommendationRequest request, List<String> trackIds, int position, int limit) {
+    }
+
+    static final int DEFAULT_ALTERNATIVES = 5;
+
+    static AlternativesBody readAlternatives(String body, Supplier<TargetTempo> current) {
+        JsonNode root = object(body);
+        JsonNode request = root.get("request");
+        if (absent(request) || !request.isObject()) {
+            throw new InvalidInputException("request", "request must be the body the playlist was recommended for (a JSON object)");
+        }
+        RecommendationRequest parsed;
+        try {
+            parsed = request(request, current);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("request." + e.field(), "request." + e.field() + ": " + e.getMessage());
+        }
+        List<String> ids = strings(root.get("trackIds"), "trackIds", "a track id");
+        if (ids == null) {
+            throw new InvalidInputException("trackIds", "trackIds is required: the playlist's track ids in order");
+        }
+        return new AlternativesBody(parsed, ids, whole(root, "position", null), whole(root, "limit", DEFAULT_ALTERNATIVES));
+    }
+
+    private static int whole(JsonNode root, String field, Integer fallback) {
+        Double value = number(root, field, field);
+        if (value == null) {
+            if (fallback == null) {
+                throw new InvalidInputException(field, field + " is required");
+            }
+            return fallback;
+        }
+        if (value != Math.rint(value) || Math.abs(value) > 1_000_000) {
+            throw new InvalidInputException(field, field + " must be a whole number, was " + root.get(field));
+        }
+        return value.intValue();
+    }
+
+    private static JsonNode object(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "the request body must be a JSON object, e.g. {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60}");
         }
@@ -41,12 +86,74 @@ final class RecommendationRequestReader {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "the request body must be a JSON object");
         }
+        return root;
+    }
+
+    private static RecommendationRequest request(JsonNode root, Supplier<TargetTempo> current) {
         TargetTempo target = target(root.get("target"), current);
         TempoPlan.Request plan = plan(root.get("plan"));
         Double minutes = number(root, "minutes", "minutes");
         List<String> seeds = seeds(root.get("seedTrackIds"));
         PlaylistOptions options = options(root.get("options"));
-        return new RecommendationRequest(target, plan, minutes, seeds, options);
+        return new RecommendationRequest(target, plan, minutes, seeds, options, limits(root),
+                number(root, "warmupMinutes", "warmupMinutes"), number(root, "cooldownMinutes", "cooldownMinutes"), Set.of());
+    }
+
+    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}: the runner's limits. */
+    private static RunnerLimits limits(JsonNode root) {
+        boolean explicit = false;
+        List<String> artists = null;
+        List<String> trackIds = null;
+        JsonNode exclude = root.get("exclude");
+        if (!absent(exclude)) {
+            requireObject(exclude, "exclude");
+            JsonNode e = exclude.get("explicit");
+            if (!absent(e)) {
+                if (!e.isBoolean()) {
+                    throw new InvalidInputException("exclude.explicit", "exclude.explicit must be true or false");
+                }
+                explicit = e.asBoolean();
+            }
+            artists = strings(exclude.get("artists"), "exclude.artists", "an artist name");
+            trackIds = strings(exclude.get("trackIds"), "exclude.trackIds", "a track id");
+        }
+        Double min = null;
+        Double max = null;
+        JsonNode energy = root.get("energy");
+        if (!absent(energy)) {
+            requireObject(energy, "energy");
+            min = number(energy, "min", "energy.min");
+            max = number(energy, "max", "energy.max");
+        }
+        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max);
+    }
+
+    private static Integer year(JsonNode root, String field) {
+        Double value = number(root, field, field);
+        if (value == null) {
+            return null;
+        }
+        if (value != Math.rint(value) || Math.abs(value) > 100_000) {
+            throw new InvalidInputException(field, field + " must be a year such as 2010, was " + root.get(field));
+        }
+        return value.intValue();
+    }
+
+    private static List<String> strings(JsonNode node, String field, String what) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field, field + " must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw new InvalidInputException(field + "[" + i + "]", field + "[" + i + "] must be " + what + " (a string)");
+            }
+            out.add(node.get(i).asText());
+        }
+        return out;
     }
 
     private static TargetTempo target(JsonNode node, Supplier<TargetTempo> current) {
@@ -140,10 +247,12 @@ final class RecommendationRequestReader {
             requireObject(wn, "options.weights");
             weights = TransitionWeights.of(number(wn, "flow", "options.weights.flow"), number(wn, "key", "options.weights.key"),
                     number(wn, "tempo", "options.weights.tempo"), number(wn, "jump", "options.weights.jump"),
-                    number(wn, "fit", "options.weights.fit"));
+                    number(wn, "fit", "options.weights.fit"), number(wn, "energy", "options.weights.energy"));
         }
+        Double floor = number(node, "energyFloor", "options.energyFloor");
         return new PlaylistOptions(fold, width, tolerance != null ? tolerance : d.toleranceBpm(),
-                harmony == null ? d.strictHarmony() : harmony.equals("strict"), weights);
+                harmony == null ? d.strictHarmony() : harmony.equals("strict"), weights,
+                floor != null ? floor : d.energyFloor());
     }
 
     private static boolean absent(JsonNode node) {

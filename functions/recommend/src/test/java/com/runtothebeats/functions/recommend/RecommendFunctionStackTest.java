@@ -15,6 +15,7 @@ import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.pipeline.CatalogSnapshotStore;
@@ -71,13 +72,17 @@ class RecommendFunctionStackTest {
                 "TRACKS_TABLE", "tracks",
                 "RUNNERS_TABLE", "runners",
                 "DATA_BUCKET", "data",
-                "SESSION_SECRET", secret));
+                "SESSION_SECRET", secret,
+                "BANNED_SONGS_TABLE", "bans"));
         aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
         SamTemplate template = SamTemplate.load(templateFile());
         for (SamTemplate.TableDefinition table : template.tables()) {
             if (table.logicalId().equals("TracksTable")) {
                 TemplateTables.create(dynamo, table, "tracks");
+            }
+            if (table.logicalId().equals("BannedSongsTable")) {
+                TemplateTables.create(dynamo, table, "bans");
             }
         }
         dynamo.createTable(r -> r.tableName("runners").billingMode("PAY_PER_REQUEST")
@@ -208,7 +213,7 @@ class RecommendFunctionStackTest {
 
         S3BlobStore newer = bucketWith(near165.subList(0, 5));
         byte[] bytes = newer.get("catalog/run-1/catalog.snapshot").orElseThrow();
-        bytes[9] = 2; // schema version 2, as a newer pipeline would write
+        bytes[9] = (byte) (CatalogSnapshotFormat.SCHEMA_VERSION + 1); // a newer schema version, as a newer pipeline would write
         newer.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
         CatalogIndexSource.Catalog catalog = load(newer);
         assertEquals("tracks table", catalog.source());
@@ -216,7 +221,7 @@ class RecommendFunctionStackTest {
 
         S3BlobStore newerPointer = bucketWith(near165.subList(0, 5));
         newerPointer.put(PipelineKeys.CURRENT_CATALOG, new JacksonJsonCodec().write(new CurrentCatalog("run-1",
-                "catalog/run-1/catalog.snapshot", 2, 5, "transform/run-1/feature-transform.json")), "application/json");
+                "catalog/run-1/catalog.snapshot", CatalogSnapshotFormat.SCHEMA_VERSION + 1, 5, "transform/run-1/feature-transform.json")), "application/json");
         assertEquals("tracks table", load(newerPointer).source());
     }
 
@@ -243,5 +248,89 @@ class RecommendFunctionStackTest {
         new CatalogSnapshotStore(data, new JacksonJsonCodec()).storeAndPromote(run, CatalogSnapshotStore.encode(run, near165,
                 "transform/run-1/feature-transform.json", "run-1"), near165.size(), "transform/run-1/feature-transform.json");
         assertEquals(200, handler.handleRequest(request("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}"), null).getStatusCode());
+    }
+
+    private static APIGatewayV2HTTPEvent signedIn(String route, String body, boolean csrf) {
+        APIGatewayV2HTTPEvent event = request(body);
+        event.setRouteKey(route);
+        event.getRequestContext().getHttp().setMethod(route.substring(0, route.indexOf(' ')));
+        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-9");
+        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "beats_csrf=token-1"));
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        if (csrf) {
+            headers.put("x-csrf-token", "token-1");
+        }
+        event.setHeaders(headers);
+        return event;
+    }
+
+    @Test
+    void aBannedSongNeverReturnsForThatRunnerUntilTheBanIsUndone() throws Exception {
+        RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
+        String run = "{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}";
+        JsonNode first = Json.MAPPER.readTree(handler.handleRequest(signedIn("POST /api/recommendations", run, true), null).getBody());
+        JsonNode banned = first.get("tracks").get(0);
+
+        assertEquals(403, handler.handleRequest(signedIn("POST /api/bans", "{\"trackId\":\"" + banned.get("id").asText() + "\"}", false), null)
+                .getStatusCode(), "a ban without the CSRF header is refused");
+        APIGatewayV2HTTPEvent anonymous = request("{\"trackId\":\"" + banned.get("id").asText() + "\"}");
+        anonymous.setRouteKey("POST /api/bans");
+        assertEquals(401, handler.handleRequest(anonymous, null).getStatusCode());
+        assertEquals(400, handler.handleRequest(signedIn("POST /api/bans", "{\"trackId\":\"nope\"}", true), null).getStatusCode());
+
+        APIGatewayV2HTTPResponse ban = handler.handleRequest(signedIn("POST /api/bans", "{\"trackId\":\"" + banned.get("id").asText() + "\"}", true), null);
+        assertEquals(201, ban.getStatusCode(), ban.getBody());
+        assertEquals(banned.get("songKey").asText(), Json.MAPPER.readTree(ban.getBody()).get("songKey").asText());
+        JsonNode listed = Json.MAPPER.readTree(handler.handleRequest(signedIn("GET /api/bans", null, false), null).getBody());
+        assertEquals(banned.get("songKey").asText(), listed.get("bans").get(0).get("songKey").asText());
+        assertEquals(banned.get("name").asText(), listed.get("bans").get(0).get("name").asText());
+
+        for (String bpm : List.of("165", "164", "166")) {
+            JsonNode again = Json.MAPPER.readTree(handler.handleRequest(signedIn("POST /api/recommendations",
+                    "{\"target\":{\"type\":\"tempo\",\"bpm\":" + bpm + "},\"minutes\":30}", true), null).getBody());
+            for (JsonNode t : again.get("tracks")) {
+                assertTrue(!t.get("songKey").asText().equals(banned.get("songKey").asText()), "banned song returned at " + bpm);
+            }
+        }
+        // Another runner (no session here) still gets it when it is the best start.
+        JsonNode other = Json.MAPPER.readTree(handler.handleRequest(request(run), null).getBody());
+        assertEquals(banned.get("id").asText(), other.get("tracks").get(0).get("id").asText());
+
+        APIGatewayV2HTTPEvent undo = signedIn("DELETE /api/bans", null, true);
+        undo.setQueryStringParameters(Map.of("songKey", banned.get("songKey").asText()));
+        JsonNode undone = Json.MAPPER.readTree(handler.handleRequest(undo, null).getBody());
+        assertTrue(undone.get("removed").asBoolean());
+        assertEquals(0, Json.MAPPER.readTree(handler.handleRequest(signedIn("GET /api/bans", null, false), null).getBody()).get("bans").size());
+    }
+
+    @Test
+    void alternativesKeepTheSlotsTempoAndKeyWithBothNeighbours() throws Exception {
+        RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
+        String run = "{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30}";
+        JsonNode playlist = Json.MAPPER.readTree(handler.handleRequest(request(run), null).getBody());
+        StringBuilder ids = new StringBuilder();
+        for (JsonNode t : playlist.get("tracks")) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(t.get("id").asText()).append('"');
+        }
+        APIGatewayV2HTTPEvent event = request("{\"request\":" + run + ",\"trackIds\":[" + ids + "],\"position\":2,\"limit\":3}");
+        event.setRouteKey("POST /api/recommendations/alternatives");
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertEquals(2, body.get("position").asInt());
+        assertTrue(body.get("alternatives").size() > 0 && body.get("alternatives").size() <= 3);
+        for (JsonNode a : body.get("alternatives")) {
+            JsonNode t = a.get("track");
+            assertTrue(Math.abs(t.get("effectiveTempo").asDouble() - 165) <= 2);
+            JsonNode edited = a.get("playlist").get("tracks");
+            assertEquals(t.get("id").asText(), edited.get(2).get("id").asText());
+            assertTrue(edited.get(2).get("harmonic").asBoolean() && edited.get(3).get("harmonic").asBoolean());
+        }
+        APIGatewayV2HTTPEvent bad = request("{\"request\":" + run + ",\"trackIds\":[" + ids + "],\"position\":99}");
+        bad.setRouteKey("POST /api/recommendations/alternatives");
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
+        assertEquals(400, refused.getStatusCode());
+        assertEquals("position", Json.MAPPER.readTree(refused.getBody()).get("error").get("field").asText());
     }
 }

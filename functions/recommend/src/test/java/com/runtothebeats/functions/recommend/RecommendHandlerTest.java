@@ -179,6 +179,25 @@ class RecommendHandlerTest {
             "negative weight        | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"options\":{\"weights\":{\"flow\":-1}}} | options.weights.flow",
             "tolerance too tight    | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"options\":{\"tempoToleranceBpm\":0}} | options.tempoToleranceBpm",
             "unknown harmony        | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"options\":{\"harmony\":\"loose\"}} | options.harmony",
+            "exclude not an object  | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":true} | exclude",
+            "explicit not a boolean | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":{\"explicit\":\"yes\"}} | exclude.explicit",
+            "artists not an array   | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":{\"artists\":\"Flume\"}} | exclude.artists",
+            "artist not a string    | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":{\"artists\":[\"Flume\",3]}} | exclude.artists[1]",
+            "artist blank           | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":{\"artists\":[\" \"]}} | exclude.artists[0]",
+            "track id not a string  | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"exclude\":{\"trackIds\":[null]}} | exclude.trackIds[0]",
+            "released from too old  | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"releasedFrom\":1492} | releasedFrom",
+            "released from fraction | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"releasedFrom\":2010.5} | releasedFrom",
+            "released to in future  | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"releasedTo\":3000} | releasedTo",
+            "years reversed         | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"releasedFrom\":2015,\"releasedTo\":2010} | releasedTo",
+            "energy not an object   | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"energy\":0.5} | energy",
+            "energy min below 0     | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"energy\":{\"min\":-0.1}} | energy.min",
+            "energy max as text     | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"energy\":{\"max\":\"high\"}} | energy.max",
+            "energy min above max   | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"energy\":{\"min\":0.8,\"max\":0.6}} | energy.max",
+            "warm-up negative       | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"warmupMinutes\":-5} | warmupMinutes",
+            "cool-down too long     | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"cooldownMinutes\":45} | cooldownMinutes",
+            "easy ends fill the run | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":20,\"warmupMinutes\":10,\"cooldownMinutes\":8} | warmupMinutes",
+            "energy floor above 1   | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"options\":{\"energyFloor\":1.5}} | options.energyFloor",
+            "energy weight negative | {\"target\":{\"type\":\"tempo\",\"bpm\":170},\"minutes\":60,\"options\":{\"weights\":{\"energy\":-1}}} | options.weights.energy",
             "not JSON               | {\"target\":                                                                          | body",
             "an array               | []                                                                                     | body",
     })
@@ -200,9 +219,49 @@ class RecommendHandlerTest {
 
     @Test
     void anImpossibleRequestIsA422NotAWrongPlaylist() throws Exception {
-        APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":239},\"minutes\":60,\"options\":{\"fold\":false}}");
+        APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":239},\"minutes\":60,\"options\":{\"fold\":false,\"energyFloor\":0}}");
         assertEquals(422, response.getStatusCode(), response.getBody());
         assertEquals("target", body(response).get("error").get("field").asText());
+        // With the default energy floor, the floor is what a runner could relax to get a playlist here.
+        response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":239},\"minutes\":60,\"options\":{\"fold\":false}}");
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        assertEquals("options.energyFloor", body(response).get("error").get("field").asText());
+    }
+
+    @Test
+    void limitsWarmUpAndCoolDownAreHonoured() throws Exception {
+        APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":45,"
+                + "\"warmupMinutes\":5,\"cooldownMinutes\":5,\"exclude\":{\"explicit\":true,\"artists\":[\"Flume\"]},"
+                + "\"releasedFrom\":2000,\"energy\":{\"min\":0.4,\"max\":0.97},\"options\":{\"energyFloor\":0.55,\"weights\":{\"energy\":2}}}");
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = body(response);
+        for (JsonNode t : body.get("tracks")) {
+            assertTrue(!t.get("artist").asText().equalsIgnoreCase("flume"));
+            double energy = t.get("energy").asDouble();
+            assertTrue(energy >= 0.4 && energy <= 0.97, t.toString());
+            String effort = t.get("effort").asText();
+            double mid = t.get("startMs").asLong() + t.get("durationMs").asLong() / 2.0;
+            boolean easy = mid < 5 * 60_000 || mid >= 40 * 60_000;
+            assertEquals(easy ? 148.5 : 165.0, t.get("targetTempo").asDouble(), t.toString());
+            assertEquals(easy, effort.equals("warm-up") || effort.equals("cool-down"), t.toString());
+            assertTrue(easy || energy >= 0.55, "the floor holds outside the easy ends: " + t);
+            assertTrue(t.get("songKey").asText().contains("|"));
+        }
+        JsonNode summary = body.get("summary");
+        assertEquals(body.get("tracks").size(), summary.get("distinctSongs").asInt());
+        assertEquals(0.55, summary.get("energyFloor").asDouble());
+        assertEquals(0, summary.get("lowEnergyTracks").asInt());
+        assertTrue(summary.get("meanEnergy").asDouble() > 0.5);
+    }
+
+    @Test
+    void limitsNothingFitsAre422sNamingTheLimit() throws Exception {
+        APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":60,\"energy\":{\"min\":0.995}}");
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        assertEquals("energy.min", body(response).get("error").get("field").asText());
+        response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":60,\"releasedFrom\":2026}");
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        assertEquals("releasedFrom", body(response).get("error").get("field").asText());
     }
 
     @Test

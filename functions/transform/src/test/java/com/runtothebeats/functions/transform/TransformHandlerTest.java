@@ -12,6 +12,7 @@ import com.runtothebeats.core.catalog.DatasetFileSource;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat;
 import com.runtothebeats.core.pipeline.CatalogHarvest;
 import com.runtothebeats.core.pipeline.CatalogSnapshotStore;
 import com.runtothebeats.core.pipeline.CurrentCatalog;
@@ -168,7 +169,7 @@ class TransformHandlerTest {
         CurrentTransform current = Json.MAPPER.readValue(data.get("transform/current.json").orElseThrow(), CurrentTransform.class);
         assertEquals(new CurrentTransform("cases", "transform/cases/feature-transform.json", "transform/cases/sequences.jsonl"), current);
 
-        assertEquals(new CurrentCatalog("cases", "catalog/cases/catalog.snapshot", 1, 6, "transform/cases/feature-transform.json"),
+        assertEquals(new CurrentCatalog("cases", "catalog/cases/catalog.snapshot", CatalogSnapshotFormat.SCHEMA_VERSION, 6, "transform/cases/feature-transform.json"),
                 snapshots().current().orElseThrow());
         assertEquals(new DynamoTrackCatalog(dynamo, table).all(), snapshots().loadCurrent().orElseThrow().tracks());
     }

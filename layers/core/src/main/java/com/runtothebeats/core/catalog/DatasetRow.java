@@ -1,6 +1,7 @@
 package com.runtothebeats.core.catalog;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One (playlist, track) row of the dataset as written, before validation: values stay text so that a
@@ -82,22 +83,39 @@ public record DatasetRow(long line, List<String> values) {
         // Popularity is descriptive only; an empty value means "not known" rather than a broken row.
         int popularity = isMissing(DatasetColumn.TRACK_POPULARITY)
                 ? 0 : (int) Math.round(within(DatasetColumn.TRACK_POPULARITY, 0, 100));
-        return new Track(id, get(DatasetColumn.TRACK_NAME), get(DatasetColumn.TRACK_ARTIST),
+        String name = get(DatasetColumn.TRACK_NAME);
+        return new Track(id, name, get(DatasetColumn.TRACK_ARTIST),
                 get(DatasetColumn.TRACK_ALBUM_NAME), popularity, features, get(DatasetColumn.TRACK_ALBUM_ID).trim(),
-                releaseYear(get(DatasetColumn.TRACK_ALBUM_RELEASE_DATE)));
+                new TrackDetails(releaseYear(), explicitFromTitle(name), null, null));
     }
 
-    /** The year of a release date written "2019-06-14", "2019-06" or "2019"; 0 when it is missing or not a date. */
-    static int releaseYear(String date) {
-        String text = date.trim();
-        if (text.length() < 4) {
-            return 0;
+    private static final Pattern EXPLICIT_TAG =
+            Pattern.compile("[(\\[-]\\s*explicit\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLEAN_TAG =
+            Pattern.compile("[(\\[-]\\s*clean\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The dataset has no explicit flag; a version tag in the title ("- Explicit Album Version", "(Clean)")
+     * "- Clean") says it for the few tracks that carry one, the rest stay unknown.
+     */
+    static Boolean explicitFromTitle(String name) {
+        if (EXPLICIT_TAG.matcher(name).find()) {
+            return true;
+        }
+        return CLEAN_TAG.matcher(name).find() ? false : null;
+    }
+
+    /** The year of {@code track_album_release_date} (written YYYY-MM-DD, YYYY-MM or YYYY); null when unreadable. */
+    private Integer releaseYear() {
+        String date = get(DatasetColumn.TRACK_ALBUM_RELEASE_DATE).trim();
+        if (date.length() < 4) {
+            return null;
         }
         try {
-            int year = Integer.parseInt(text.substring(0, 4));
-            return year >= 1000 && year <= 2999 ? year : 0;
+            int year = Integer.parseInt(date.substring(0, 4));
+            return year >= 1900 && year <= 2100 ? year : null;
         } catch (NumberFormatException e) {
-            return 0;
+            return null;
         }
     }
 

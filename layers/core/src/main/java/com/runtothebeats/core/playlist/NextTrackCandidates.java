@@ -1,6 +1,7 @@
 package com.runtothebeats.core.playlist;
 
 import com.runtothebeats.core.music.Tempo;
+import com.runtothebeats.core.run.Effort;
 import com.runtothebeats.core.run.TempoPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * The tracks that may follow a partial playlist, and what each would cost: retrieval walks only the keys a
  * transition may move to and, within them, the tempo windows around the plan's targets; every candidate is
- * held to the {@link HardConstraints} and scored as a {@link TransitionScore}.
+ * held to the {@link HardConstraints} and scored as a {@link TransitionScore}, including how well its energy
+ * fits the stretch of the run it would play in ({@link Effort}).
  */
 final class NextTrackCandidates {
 
@@ -20,7 +22,6 @@ final class NextTrackCandidates {
     private final TempoIndex index;
     private final TempoPlan plan;
     private final long requestedMs;
-    private final boolean fold;
     private final double tolerance;
     private final TransitionWeights weights;
     private final double[] factors;
@@ -30,7 +31,6 @@ final class NextTrackCandidates {
         this.index = index;
         this.plan = plan;
         this.requestedMs = requestedMs;
-        this.fold = options.fold();
         this.tolerance = options.toleranceBpm();
         this.weights = options.weights();
         this.factors = Tempo.factors(options.fold());
@@ -51,7 +51,6 @@ final class NextTrackCandidates {
         List<TempoPlan.Band> bands = mergedBands(start, start + index.maxDurationMs() / 2.0);
         int feasible = 0;
         int previousKey = node.isEmpty() ? -1 : index.key(node.track);
-        double startTarget = plan.bpmAt(start);
         for (int k = 0; k < TempoIndex.KEYS; k++) {
             int steps = previousKey < 0 ? 0 : TempoIndex.wheelSteps(previousKey, k);
             if (!constraints.harmonyAllows(steps)) {
@@ -63,21 +62,26 @@ final class NextTrackCandidates {
                     TempoIndex.Window window = index.window(k, (band.lowBpm() - tolerance) / factor, (band.highBpm() + tolerance) / factor);
                     for (int j = window.from(); j < window.to(); j++) {
                         int t = ordered[j];
+                        if (!constraints.allows(t)) {
+                            continue;
+                        }
                         long duration = index.durationMs(t);
-                        double target = plan.bpmAt(start + duration / 2.0);
+                        double mid = start + duration / 2.0;
+                        double target = plan.bpmAt(mid);
                         double trackTempo = index.tempo(t);
-                        if (Tempo.foldFactor(trackTempo, target, fold) != factor) {
-                            continue; // found through another factor's window
+                        if (Tempo.foldFactor(trackTempo, target, constraints.factors(t)) != factor) {
+                            continue; // found through another factor's window, or not to be heard at this one
                         }
                         double effective = trackTempo * factor;
-                        if (!constraints.tempoFits(effective, target, startTarget)) {
+                        Effort effort = plan.effortAt(mid);
+                        if (!constraints.tempoFits(effective, target, start, effort) || constraints.belowFloor(t, effort)) {
                             continue;
                         }
                         // Cheapest parts first: most candidates cannot enter the beam, and need not be
                         // checked for repeats once their cost shows it.
                         double error = Math.abs(effective - target);
                         double cost = node.cost + TransitionScore.weighted(weights, 0, steps, error / tolerance,
-                                jump(node, effective, target), fit(start + duration));
+                                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
                         double limit = Math.min(bound, heap.threshold(greedy));
                         if (cost > limit) {
                             feasible++; // tempo-feasible; only its cost keeps it out
@@ -124,14 +128,16 @@ final class NextTrackCandidates {
     Candidate evaluate(PartialPlaylist node, int t, double[] reference) {
         long start = node.endMs;
         long duration = index.durationMs(t);
-        double target = plan.bpmAt(start + duration / 2.0);
-        double effective = Tempo.effective(index.tempo(t), target, fold);
+        double mid = start + duration / 2.0;
+        double target = plan.bpmAt(mid);
+        double effective = Tempo.effective(index.tempo(t), target, constraints.factors(t));
         double error = Math.abs(effective - target);
         int steps = node.isEmpty() ? 0 : TempoIndex.wheelSteps(index.key(node.track), index.key(t));
-        String rejection = constraints.rejection(node, t, effective, target, plan.bpmAt(start), steps);
+        Effort effort = plan.effortAt(mid);
+        String rejection = constraints.rejection(node, t, effective, target, start, effort, steps);
         double flow = reference == null ? 0 : index.flowDistance(t, reference);
         TransitionScore score = TransitionScore.of(weights, flow, steps, error / tolerance,
-                jump(node, effective, target), fit(start + duration));
+                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
         return new Candidate(effective, target, score, rejection);
     }
 

@@ -63,17 +63,22 @@ public final class PlaylistBuilder {
      * @throws NoPlaylistException   when no playlist meets the hard constraints
      */
     public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options) {
+        return build(plan, minutes, seedIds, options, AllowedTracks.all());
+    }
+
+    /** @param allowed the tracks this request may use besides its seeds (the runner's limits and bans) */
+    public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options, AllowedTracks allowed) {
         List<Integer> seeds = resolveSeeds(seedIds);
         long requestedMs = Math.round(minutes * 60_000);
         // On a ramp, first ask for tracks that also fit the plan where they start (so a reader who takes a
         // slot's target at its start finds them in tolerance too); only if that finds nothing, midpoints alone.
-        List<Boolean> startChecks = plan instanceof TempoPlan.Ramp ? List.of(true, false) : List.of(false);
+        List<Boolean> startChecks = plan.gradual() ? List.of(true, false) : List.of(false);
         NoPlaylistException last = null;
         for (boolean alsoAtStart : startChecks) {
             for (PlaylistOptions attempt : options.beamWidth() >= WIDENED_BEAM_WIDTH ? List.of(options)
                     : List.of(options, options.withBeamWidth(WIDENED_BEAM_WIDTH))) {
                 try {
-                    return search(plan, requestedMs, seeds, attempt, alsoAtStart);
+                    return search(plan, requestedMs, seeds, attempt, alsoAtStart, allowed);
                 } catch (NoPlaylistException stuck) {
                     last = stuck;
                 }
@@ -110,7 +115,7 @@ public final class PlaylistBuilder {
 
     /** One beam search at the options' width, as {@link #build} tries first. Visible to tests comparing widths. */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options) {
-        return search(plan, requestedMs, seeds, options, plan instanceof TempoPlan.Ramp);
+        return search(plan, requestedMs, seeds, options, plan.gradual(), AllowedTracks.all());
     }
 
     /**
@@ -118,9 +123,10 @@ public final class PlaylistBuilder {
      *
      * @param alsoAtStart also hold each track to the tolerance around the plan's value where the track starts
      */
-    Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart) {
+    Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart,
+                    AllowedTracks allowed) {
         BeamSearch search = new BeamSearch(index, plan, requestedMs, options, models.get().orElse(null),
-                new HardConstraints(index, options, alsoAtStart));
+                new HardConstraints(index, plan, options, alsoAtStart, allowed));
         PartialPlaylist start = search.placeSeeds(seeds);
         PartialPlaylist best = search.run(start);
         Playlist playlist = search.toPlaylist(best);

@@ -10,10 +10,17 @@ import java.util.List;
  */
 public record Recommendation(List<Item> tracks, Summary summary, TargetTempo target, Plan plan) {
 
-    /** One track and why it is where it is. */
+    /**
+     * One track and why it is where it is.
+     *
+     * @param energy  the track's energy 0..1
+     * @param effort  the stretch of the run it plays in: warm-up, steady, ramp, work, recovery or cool-down
+     * @param songKey the song's identity ({@code core.catalog.SongKey}: "title|primary artist")
+     */
     public record Item(int position, String id, String name, String artist, double tempo, double effectiveTempo,
                        double targetTempo, long startMs, int key, int mode, String camelot, long durationMs,
-                       boolean harmonic, boolean seed, TransitionScore scores) {
+                       boolean harmonic, boolean seed, TransitionScore scores, double energy, double danceability,
+                       String effort, String songKey) {
     }
 
     /**
@@ -23,11 +30,17 @@ public record Recommendation(List<Item> tracks, Summary summary, TargetTempo tar
      * @param meanFlowDistance mean flow distance over the tracks that had a reference (all but the first)
      * @param flowReference    "model" when flow was measured against the sequence model's predictions,
      *                         "previous-track" when against the previous track (no promoted model)
+     * @param distinctSongs    how many different songs ({@code songKey}) the tracks are
+     * @param meanEnergy       mean energy over the tracks
+     * @param lowEnergyTracks  tracks with energy &lt; 0.5 in steady, ramp or work stretches
+     * @param explicitUnknownTracks tracks whose explicit flag is not known (with {@code exclude.explicit}, they stay in)
      */
     public record Summary(int trackCount, long totalDurationMs, double requestedMinutes, double meanTempoError,
                           double maxTempoError, double harmonicShare, double meanTempoJump, double meanFlowDistance,
                           boolean modelUsed, String modelVersion, String flowReference, double totalCost,
-                          int beamWidth, boolean fold, double tempoToleranceBpm, String harmony) {
+                          int beamWidth, boolean fold, double tempoToleranceBpm, String harmony,
+                          int distinctSongs, double meanEnergy, int lowEnergyTracks, double energyFloor,
+                          int explicitUnknownTracks) {
     }
 
     /** The plan as resolved, with its curve over the run (minutes → BPM). */

@@ -1,8 +1,10 @@
 package com.runtothebeats.core.playlist;
 
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a runner asks for, already parsed (from the API's JSON body or the CLI's options) but not yet
@@ -12,12 +14,29 @@ import java.util.List;
  * @param plan    the plan as asked for (null = steady)
  * @param minutes the run's length, 5–240
  * @param seedTrackIds 0–3 track ids to start from
+ * @param limits       what the runner never wants to hear (exclusions, release years, energy range)
+ * @param warmupMinutes   minutes at an easier tempo before the plan (null or 0 = none)
+ * @param cooldownMinutes minutes at an easier tempo after it
+ * @param bannedSongs  the signed-in runner's banned songs (not from the body: the handler adds them)
  */
 public record RecommendationRequest(TargetTempo target, TempoPlan.Request plan, Double minutes,
-                                    List<String> seedTrackIds, PlaylistOptions options) {
+                                    List<String> seedTrackIds, PlaylistOptions options, RunnerLimits limits,
+                                    Double warmupMinutes, Double cooldownMinutes, Set<SongKey> bannedSongs) {
 
     public RecommendationRequest {
         seedTrackIds = seedTrackIds == null ? List.of() : List.copyOf(seedTrackIds);
         options = options == null ? PlaylistOptions.DEFAULTS : options;
+        limits = limits == null ? RunnerLimits.NONE : limits;
+        bannedSongs = bannedSongs == null ? Set.of() : Set.copyOf(bannedSongs);
+    }
+
+    /** A request without limits, warm-up, cool-down or bans. */
+    public RecommendationRequest(TargetTempo target, TempoPlan.Request plan, Double minutes,
+                                 List<String> seedTrackIds, PlaylistOptions options) {
+        this(target, plan, minutes, seedTrackIds, options, RunnerLimits.NONE, null, null, Set.of());
+    }
+
+    public RecommendationRequest withBannedSongs(Set<SongKey> banned) {
+        return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes, banned);
     }
 }

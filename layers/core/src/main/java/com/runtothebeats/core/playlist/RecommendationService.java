@@ -1,12 +1,16 @@
 package com.runtothebeats.core.playlist;
 
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.run.Effort;
+import com.runtothebeats.core.run.PlanResolver;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -20,6 +24,8 @@ public final class RecommendationService {
     public static final double MAX_MINUTES = 240;
     public static final int MAX_SEARCH_RESULTS = 25;
     public static final int DEFAULT_SEARCH_RESULTS = 10;
+    /** Below this energy a track in an effort stretch counts in {@code lowEnergyTracks}. */
+    public static final double LOW_ENERGY = 0.5;
 
     private final PlaylistBuilder builder;
     private volatile String[] searchText;
@@ -37,18 +43,72 @@ public final class RecommendationService {
      * @throws NoPlaylistException   when the catalog holds no playlist meeting the constraints (422)
      */
     public Recommendation recommend(RecommendationRequest request) {
-        Double minutes = request.minutes();
+        double minutes = requireMinutes(request.minutes());
+        TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
+        TargetTempo target = target(request, plan);
+        PlaylistOptions options = request.options();
+        AllowedTracks candidates = AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs());
+        Playlist playlist;
+        try {
+            playlist = builder.build(plan, minutes, request.seedTrackIds(), options, candidates);
+        } catch (NoPlaylistException stuck) {
+            throw new LimitBlame(builder, plan, minutes, request).explain(stuck, candidates);
+        }
+        return describe(playlist, plan, target, minutes, options);
+    }
+
+    /** The places a playlist's slot could go instead, for {@code POST /api/recommendations/alternatives}. */
+    public record Alternatives(int position, String replacedId, List<Alternative> alternatives) {
+    }
+
+    /** One alternative: the track in the slot and the whole edited playlist (what publishing then sends). */
+    public record Alternative(Recommendation.Item track, Recommendation playlist) {
+    }
+
+    public static final int MAX_ALTERNATIVES = 20;
+
+    /**
+     * Alternatives for slot {@code position} of the playlist {@code trackIds} built for {@code request},
+     * best first ({@link SlotAlternatives}).
+     *
+     * @throws InvalidInputException naming {@code trackIds[i]}, {@code position} or {@code limit}
+     */
+    public Alternatives alternatives(RecommendationRequest request, List<String> trackIds, int position, int limit) {
+        if (limit < 1 || limit > MAX_ALTERNATIVES) {
+            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_ALTERNATIVES + ", was " + limit);
+        }
+        double minutes = requireMinutes(request.minutes());
+        TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
+        TargetTempo target = target(request, plan);
+        PlaylistOptions options = request.options();
+        SlotAlternatives slot = new SlotAlternatives(builder.index(), plan, options, Math.round(minutes * 60_000),
+                AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs()));
+        int[] tracks = slot.resolve(trackIds);
+        boolean[] seeds = new boolean[tracks.length];
+        for (int i = 0; i < Math.min(tracks.length, request.seedTrackIds().size()); i++) {
+            seeds[i] = request.seedTrackIds().get(i).trim().equals(trackIds.get(i).trim());
+        }
+        List<Alternative> out = new ArrayList<>();
+        for (Playlist edited : slot.alternatives(tracks, position, seeds, limit)) {
+            Recommendation r = describe(edited, plan, target, minutes, options);
+            out.add(new Alternative(r.tracks().get(position), r));
+        }
+        return new Alternatives(position, trackIds.get(position), out);
+    }
+
+    private static TargetTempo target(RecommendationRequest request, TempoPlan plan) {
+        return request.target() != null ? request.target()
+                : TargetTempo.fromPlan(plan.bpmAt(request.warmupMinutes() == null ? 0 : request.warmupMinutes() * 60_000));
+    }
+
+    private static double requireMinutes(Double minutes) {
         if (minutes == null) {
             throw new InvalidInputException("minutes", "minutes is required: the run's length, " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES);
         }
         if (!Double.isFinite(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new InvalidInputException("minutes", "minutes must be from " + (int) MIN_MINUTES + " to " + (int) MAX_MINUTES + ", was " + minutes);
         }
-        TempoPlan plan = TempoPlan.resolve(request.plan(), request.target(), minutes);
-        TargetTempo target = request.target() != null ? request.target() : TargetTempo.fromPlan(plan.bpmAt(0));
-        PlaylistOptions options = request.options();
-        Playlist playlist = builder.build(plan, minutes, request.seedTrackIds(), options);
-        return describe(playlist, plan, target, minutes, options);
+        return minutes;
     }
 
     private Recommendation describe(Playlist playlist, TempoPlan plan, TargetTempo target, double minutes, PlaylistOptions options) {
@@ -61,11 +121,23 @@ public final class RecommendationService {
         double flowSum = 0;
         int flowCount = 0;
         PlacedTrack previous = null;
+        Set<String> songs = new HashSet<>();
+        double energySum = 0;
+        int lowEnergy = 0;
+        int explicitUnknown = 0;
         for (PlacedTrack p : playlist.tracks()) {
             Track t = p.track();
+            Effort effort = plan.effortAt(p.startMs() + t.durationMs() / 2.0);
+            String songKey = t.songKey().toString();
+            double energy = t.features().energy();
             items.add(new Recommendation.Item(p.position(), t.id(), t.name(), t.artist(), t.tempo(), p.effectiveTempo(),
                     p.targetTempo(), p.startMs(), t.features().key(), t.features().mode(), t.camelotKey().toString(),
-                    t.durationMs(), p.harmonic(), p.seed(), p.score()));
+                    t.durationMs(), p.harmonic(), p.seed(), p.score(), energy, t.features().danceability(),
+                    effort.intensity().label(), songKey));
+            songs.add(songKey);
+            energySum += energy;
+            lowEnergy += effort.intensity().isEffort() && energy < LOW_ENERGY ? 1 : 0;
+            explicitUnknown += t.details().explicit() == null ? 1 : 0;
             double error = Math.abs(p.effectiveTempo() - p.targetTempo());
             errorSum += error;
             errorMax = Math.max(errorMax, error);
@@ -84,7 +156,8 @@ public final class RecommendationService {
                 transitions == 0 ? 0 : jumpSum / transitions, flowCount == 0 ? 0 : flowSum / flowCount,
                 playlist.modelUsed(), playlist.modelVersion(), playlist.modelUsed() ? "model" : "previous-track",
                 playlist.totalCost(), playlist.beamWidthUsed(), options.fold(), options.toleranceBpm(),
-                options.strictHarmony() ? "strict" : "prefer");
+                options.strictHarmony() ? "strict" : "prefer", songs.size(), n == 0 ? 0 : energySum / n, lowEnergy,
+                options.energyFloor(), explicitUnknown);
         return new Recommendation(items, summary, target, new Recommendation.Plan(plan.type(), plan.curve(minutes)));
     }
 

@@ -2,6 +2,8 @@ package com.runtothebeats.core.playlist;
 
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.catalog.OctaveCheck;
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.music.CamelotKey;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -36,9 +37,15 @@ public final class TempoIndex {
     private final double[] tempo;
     private final long[] durationMs;
     private final int[] key;
+    /** The primary artist ("A" of "A feat. B"), folded as {@link SongKey} does, as an id. */
     private final int[] artist;
-    /** Identifies the recording (normalised name and artist), so one song listed under two ids is not played twice. */
+    private final Map<String, Integer> artistIds;
+    /** The {@link SongKey} as a 64-bit hash, so one song listed under two ids is not played twice. */
     private final long[] song;
+    private final double[] energy;
+    private final double[] danceability;
+    /** The factors each track may be heard at when folding ({@link OctaveCheck#allowedFactors}). */
+    private final byte[] factors;
     private final float[] vectors;
     private final int[][] orderByKey;
     private final double[][] temposByKey;
@@ -53,6 +60,9 @@ public final class TempoIndex {
         this.key = new int[n];
         this.artist = new int[n];
         this.song = new long[n];
+        this.energy = new double[n];
+        this.danceability = new double[n];
+        this.factors = new byte[n];
         this.vectors = new float[n * FlowFeature.COUNT];
         Map<String, Integer> artists = new HashMap<>();
         int[] perKey = new int[KEYS];
@@ -64,17 +74,19 @@ public final class TempoIndex {
             longest = Math.max(longest, t.durationMs());
             key[i] = bucket(t.camelotKey());
             perKey[key[i]]++;
-            String artistName = normalise(t.artist());
-            artist[i] = artists.computeIfAbsent(artistName, a -> artists.size());
-            // The same recording is often listed under several ids (single, album, compilation). Two
-            // different songs sharing this 64-bit hash would only keep one of them out: never a repeat.
-            song[i] = ((long) normalise(t.name()).hashCode() << 32) ^ (artistName.hashCode() & 0xffffffffL);
+            SongKey songKey = t.songKey();
+            artist[i] = artists.computeIfAbsent(songKey.primaryArtist(), a -> artists.size());
+            song[i] = songHash(songKey);
+            energy[i] = t.features().energy();
+            danceability[i] = t.features().danceability();
+            factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
             double[] v = transform.standardise(t.features());
             for (int j = 0; j < v.length; j++) {
                 vectors[i * FlowFeature.COUNT + j] = (float) v[j];
             }
         }
         this.maxDurationMs = longest;
+        this.artistIds = Map.copyOf(artists);
         Integer[] byId = new Integer[n];
         for (int i = 0; i < n; i++) {
             byId[i] = i;
@@ -136,8 +148,12 @@ public final class TempoIndex {
         return camelotOf(a).stepsTo(camelotOf(b));
     }
 
-    private static String normalise(String text) {
-        return text.trim().toLowerCase(Locale.ROOT);
+    /**
+     * The same song is often listed under several ids (single, album, remix, clean/explicit). Two different
+     * songs sharing this 64-bit hash would only keep one of them out: never a repeat.
+     */
+    public static long songHash(SongKey key) {
+        return ((long) key.title().hashCode() << 32) ^ (key.primaryArtist().hashCode() & 0xffffffffL);
     }
 
     public int size() {
@@ -179,6 +195,25 @@ public final class TempoIndex {
 
     public long song(int i) {
         return song[i];
+    }
+
+    /** The id of a primary artist (folded as {@link SongKey#primaryArtist}), or -1 when no track has it. */
+    public int artistId(String foldedPrimaryArtist) {
+        Integer id = artistIds.get(foldedPrimaryArtist);
+        return id == null ? -1 : id;
+    }
+
+    public double energy(int i) {
+        return energy[i];
+    }
+
+    public double danceability(int i) {
+        return danceability[i];
+    }
+
+    /** The factors ({@code Tempo.AS_IS|DOUBLE|HALF}) track {@code i} may be heard at when folding is on. */
+    public int allowedFactors(int i) {
+        return factors[i];
     }
 
     /** The longest track, which bounds where a slot's midpoint can fall. */

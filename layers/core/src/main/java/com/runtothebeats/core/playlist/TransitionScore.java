@@ -13,15 +13,17 @@ package com.runtothebeats.core.playlist;
  *   <li>{@code jump}: how far the effective tempo moved from the previous track beyond what the plan itself
  *       moved between the two slots, divided by the tolerance (so an interval's planned step costs nothing).</li>
  *   <li>{@code fit}: on the last track only, the minutes the playlist runs past the requested length.</li>
+ *   <li>{@code energy}: how far the track's energy and danceability are from what its stretch of the run asks
+ *       ({@code run.Effort#misfit}: 1 per 0.2 of energy off).</li>
  * </ul>
  */
-public record TransitionScore(double flow, double key, double tempo, double jump, double fit, double total) {
+public record TransitionScore(double flow, double key, double tempo, double jump, double fit, double energy, double total) {
 
-    public static TransitionScore of(TransitionWeights w, double flow, double key, double tempo, double jump, double fit) {
-        return new TransitionScore(flow, key, tempo, jump, fit, weighted(w, flow, key, tempo, jump, fit));
+    public static TransitionScore of(TransitionWeights w, double flow, double key, double tempo, double jump, double fit, double energy) {
+        return new TransitionScore(flow, key, tempo, jump, fit, energy, weighted(w, flow, key, tempo, jump, fit, energy));
     }
 
-    static double weighted(TransitionWeights w, double flow, double key, double tempo, double jump, double fit) {
-        return w.flow() * flow + w.key() * key + w.tempo() * tempo + w.jump() * jump + w.fit() * fit;
+    static double weighted(TransitionWeights w, double flow, double key, double tempo, double jump, double fit, double energy) {
+        return w.flow() * flow + w.key() * key + w.tempo() * tempo + w.jump() * jump + w.fit() * fit + w.energy() * energy;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * the runner spends the middle of the track, and on an interval plan it puts each block change at the
  * track boundary nearest the block's nominal start.
  */
-public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, TempoPlan.Intervals {
+public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, TempoPlan.Intervals, EasyEnds {
 
     int MAX_BLOCKS = 20;
     double MIN_BLOCK_MINUTES = 0.5;
@@ -35,6 +35,17 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
     /** The plan as points on its time axis (minutes from the start), for charts and explanations. */
     List<CurvePoint> curve(double runMinutes);
 
+    /** How hard the runner works at {@code ms}, and the energy that fits it ({@link Effort}). */
+    Effort effortAt(double ms);
+
+    /**
+     * Whether the tempo changes gradually (a ramp): then a track is also held to the plan where it starts,
+     * not only at its midpoint, except across a step such as the end of a warm-up.
+     */
+    default boolean gradual() {
+        return false;
+    }
+
     record CurvePoint(double minute, double bpm) {
     }
 
@@ -58,6 +69,11 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         @Override
         public List<CurvePoint> curve(double runMinutes) {
             return List.of(new CurvePoint(0, bpm), new CurvePoint(runMinutes, bpm));
+        }
+
+        @Override
+        public Effort effortAt(double ms) {
+            return Effort.STEADY;
         }
     }
 
@@ -85,6 +101,17 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         public List<CurvePoint> curve(double runMinutes) {
             return List.of(new CurvePoint(0, fromBpm), new CurvePoint(runMinutes, toBpm));
         }
+
+        /** Rising effort whichever way the tempo goes: a ramp is a build (a falling one still ends a hard run). */
+        @Override
+        public Effort effortAt(double ms) {
+            return Effort.ramp(ms / runMs);
+        }
+
+        @Override
+        public boolean gradual() {
+            return true;
+        }
     }
 
     /** Work and recovery blocks, each with its own tempo, repeated in order until the run ends. */
@@ -95,6 +122,7 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         private final double[] endsMs;
         private final double[] bpms;
         private final double cycleMs;
+        private final Effort[] efforts;
 
         public Intervals(List<Block> blocks) {
             this.blocks = List.copyOf(blocks);
@@ -110,6 +138,30 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
                 bpms[i] = this.blocks.get(i).bpm();
             }
             cycleMs = sum;
+            efforts = efforts(bpms);
+        }
+
+        /**
+         * Blocks above the middle of the plan's tempo range are work, the others recovery; when every block
+         * has one tempo the run is steady.
+         */
+        private static Effort[] efforts(double[] bpms) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (double b : bpms) {
+                low = Math.min(low, b);
+                high = Math.max(high, b);
+            }
+            Effort[] out = new Effort[bpms.length];
+            for (int i = 0; i < bpms.length; i++) {
+                out[i] = high == low ? Effort.STEADY : bpms[i] > (low + high) / 2 ? Effort.WORK : Effort.RECOVERY;
+            }
+            return out;
+        }
+
+        @Override
+        public Effort effortAt(double ms) {
+            return efforts[blockAt(ms)];
         }
 
         public List<Block> blocks() {
@@ -127,15 +179,19 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
 
         @Override
         public double bpmAt(double ms) {
+            return bpms[blockAt(ms)];
+        }
+
+        private int blockAt(double ms) {
             double at = Math.max(0, ms);
             // Not `%`: the JVM computes a double remainder out of line, and this runs once per candidate.
             double into = at - Math.floor(at / cycleMs) * cycleMs;
             for (int i = 0; i < endsMs.length; i++) {
                 if (into < endsMs[i]) {
-                    return bpms[i];
+                    return i;
                 }
             }
-            return bpms[bpms.length - 1]; // only reached through rounding at the cycle's end
+            return endsMs.length - 1; // only reached through rounding at the cycle's end
         }
 
         @Override
@@ -222,55 +278,6 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
      * run's length. Errors name the field in the API's terms ({@code plan.blocks[1].bpm}).
      */
     static TempoPlan resolve(Request request, TargetTempo target, double runMinutes) {
-        String type = request == null || request.type() == null ? "steady" : request.type();
-        switch (type) {
-            case "steady" -> {
-                if (target == null) {
-                    throw new InvalidInputException("target", "a steady plan needs a target: give target.type tempo, heartRate, cadence or current");
-                }
-                return new Steady(target.bpm());
-            }
-            case "ramp" -> {
-                double from = tempoOrTarget(request.fromBpm(), target, "plan.fromBpm");
-                double to = tempoOrTarget(request.toBpm(), target, "plan.toBpm");
-                return new Ramp(from, to, runMinutes * 60_000);
-            }
-            case "intervals" -> {
-                List<BlockRequest> requested = request.blocks();
-                if (requested == null || requested.isEmpty()) {
-                    throw new InvalidInputException("plan.blocks", "an interval plan needs blocks, e.g. [{\"minutes\":4,\"bpm\":175},{\"minutes\":2,\"bpm\":150}]");
-                }
-                if (requested.size() > MAX_BLOCKS) {
-                    throw new InvalidInputException("plan.blocks", "an interval plan has at most " + MAX_BLOCKS + " blocks, was " + requested.size());
-                }
-                List<Block> blocks = new ArrayList<>();
-                for (int i = 0; i < requested.size(); i++) {
-                    BlockRequest b = requested.get(i);
-                    String field = "plan.blocks[" + i + "]";
-                    if (b == null) {
-                        throw new InvalidInputException(field, field + " must be an object {\"minutes\":…, \"bpm\":…}");
-                    }
-                    Double minutes = b.minutes();
-                    if (minutes == null || !Double.isFinite(minutes) || minutes < MIN_BLOCK_MINUTES || minutes > MAX_BLOCK_MINUTES) {
-                        throw new InvalidInputException(field + ".minutes", field + ".minutes must be from " + MIN_BLOCK_MINUTES
-                                + " to " + (int) MAX_BLOCK_MINUTES + " minutes, was " + minutes);
-                    }
-                    blocks.add(new Block(minutes, tempoOrTarget(b.bpm(), target, field + ".bpm")));
-                }
-                return new Intervals(blocks);
-            }
-            default -> throw new InvalidInputException("plan.type", "plan.type must be steady, ramp or intervals, was '" + type + "'");
-        }
-    }
-
-    private static double tempoOrTarget(Double bpm, TargetTempo target, String field) {
-        if (bpm == null) {
-            if (target == null) {
-                throw new InvalidInputException(field, field + " is required when no target is given");
-            }
-            return target.bpm();
-        }
-        TargetTempo.requireTempo(bpm, field);
-        return bpm;
+        return PlanResolver.resolve(request, target, runMinutes);
     }
 }

@@ -3,12 +3,13 @@ package com.runtothebeats.core.catalog.snapshot;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The catalog snapshot's binary layout, schema version 1 (docs/catalog-snapshot.md): big-endian,
+ * The catalog snapshot's binary layout, schema version 2 (docs/catalog-snapshot.md): big-endian,
  * <pre>
  *   magic "RTBCATLG" · u16 schema version
  *   header: UTF runId · UTF transformKey · UTF transformVersion · i32 track count · u8 column count,
@@ -22,7 +23,8 @@ import java.util.List;
  */
 public final class CatalogSnapshotFormat {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added the album id and the track details (release year, explicit, time signature, second tempo); a version 1 snapshot is not read. */
+    public static final int SCHEMA_VERSION = 2;
     static final byte[] MAGIC = {'R', 'T', 'B', 'C', 'A', 'T', 'L', 'G'};
     /** A bound for a corrupt count: no array is sized from the header beyond it. */
     static final int MAX_TRACKS = 50_000_000;
@@ -79,12 +81,13 @@ public final class CatalogSnapshotFormat {
 
     enum Kind { TEXT, INTEGER, REAL }
 
-    /** The columns of schema version 1, in the order they are written. */
+    /** The columns of the current schema version, in the order they are written. */
     enum Column {
         TRACK_ID("track_id", Kind.TEXT),
         NAME("track_name", Kind.TEXT),
         ARTIST("track_artist", Kind.TEXT),
         ALBUM("track_album_name", Kind.TEXT),
+        ALBUM_ID("track_album_id", Kind.TEXT),
         POPULARITY("track_popularity", Kind.INTEGER),
         KEY("key", Kind.INTEGER),
         MODE("mode", Kind.INTEGER),
@@ -97,7 +100,12 @@ public final class CatalogSnapshotFormat {
         LIVENESS(FlowFeature.LIVENESS.columnName(), Kind.REAL),
         LOUDNESS(FlowFeature.LOUDNESS.columnName(), Kind.REAL),
         SPEECHINESS(FlowFeature.SPEECHINESS.columnName(), Kind.REAL),
-        VALENCE(FlowFeature.VALENCE.columnName(), Kind.REAL);
+        VALENCE(FlowFeature.VALENCE.columnName(), Kind.REAL),
+        /** {@link TrackDetails}, each with a value for "not known": year 0, explicit -1, signature "", tempo 0. */
+        RELEASE_YEAR("release_year", Kind.INTEGER),
+        EXPLICIT("explicit", Kind.INTEGER),
+        TIME_SIGNATURE("time_signature", Kind.TEXT),
+        OTHER_TEMPO("other_tempo", Kind.REAL);
 
         final String label;
         final Kind kind;
@@ -113,6 +121,8 @@ public final class CatalogSnapshotFormat {
                 case NAME -> t.name();
                 case ARTIST -> t.artist();
                 case ALBUM -> t.album();
+                case ALBUM_ID -> t.albumId();
+                case TIME_SIGNATURE -> t.details().timeSignature() == null ? "" : t.details().timeSignature();
                 default -> throw new IllegalStateException(this + " is not text");
             };
         }
@@ -124,6 +134,8 @@ public final class CatalogSnapshotFormat {
                 case KEY -> f.key();
                 case MODE -> f.mode();
                 case DURATION_MS -> f.durationMs();
+                case RELEASE_YEAR -> t.details().releaseYear() == null ? 0 : t.details().releaseYear();
+                case EXPLICIT -> t.details().explicit() == null ? -1 : t.details().explicit() ? 1 : 0;
                 default -> throw new IllegalStateException(this + " is not an integer");
             };
         }
@@ -140,6 +152,7 @@ public final class CatalogSnapshotFormat {
                 case LOUDNESS -> f.loudness();
                 case SPEECHINESS -> f.speechiness();
                 case VALENCE -> f.valence();
+                case OTHER_TEMPO -> t.details().otherTempo() == null ? 0 : t.details().otherTempo();
                 default -> throw new IllegalStateException(this + " is not a real number");
             };
         }

@@ -2,6 +2,7 @@ package com.runtothebeats.core.catalog.snapshot;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Column;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Encoding;
 import java.io.BufferedInputStream;
@@ -68,7 +69,7 @@ final class CatalogSnapshotReader {
         List<Column> columns = CatalogSnapshotFormat.COLUMNS;
         int columnCount = in.readUnsignedByte();
         if (columnCount != columns.size()) {
-            throw new CorruptSnapshotException("the header lists " + columnCount + " columns, schema version 1 has " + columns.size());
+            throw new CorruptSnapshotException("the header lists " + columnCount + " columns, schema version " + CatalogSnapshotFormat.SCHEMA_VERSION + " has " + columns.size());
         }
         Encoding[] encodings = new Encoding[columnCount];
         int[] scales = new int[columnCount];
@@ -80,7 +81,7 @@ final class CatalogSnapshotReader {
             if (!label.equals(expected.label) || encodings[c].kind != expected.kind
                     || scales[c] > CatalogSnapshotFormat.MAX_DECIMAL_SCALE) {
                 throw new CorruptSnapshotException("column " + c + " is '" + label + "' as " + encodings[c]
-                        + " (scale " + scales[c] + "); schema version 1 has '" + expected.label + "' there");
+                        + " (scale " + scales[c] + "); schema version " + CatalogSnapshotFormat.SCHEMA_VERSION + " has '" + expected.label + "' there");
             }
         }
         Object[] values = new Object[columnCount];
@@ -204,6 +205,7 @@ final class CatalogSnapshotReader {
         String[] names = (String[]) values[Column.NAME.ordinal()];
         String[] artists = (String[]) values[Column.ARTIST.ordinal()];
         String[] albums = (String[]) values[Column.ALBUM.ordinal()];
+        String[] albumIds = (String[]) values[Column.ALBUM_ID.ordinal()];
         long[] popularity = (long[]) values[Column.POPULARITY.ordinal()];
         long[] key = (long[]) values[Column.KEY.ordinal()];
         long[] mode = (long[]) values[Column.MODE.ordinal()];
@@ -214,6 +216,9 @@ final class CatalogSnapshotReader {
                 real[c.ordinal()] = (double[]) values[c.ordinal()];
             }
         }
+        long[] year = (long[]) values[Column.RELEASE_YEAR.ordinal()];
+        long[] explicit = (long[]) values[Column.EXPLICIT.ordinal()];
+        String[] signature = (String[]) values[Column.TIME_SIGNATURE.ordinal()];
         Track[] tracks = new Track[count];
         for (int i = 0; i < count; i++) {
             AudioFeatures features = new AudioFeatures(
@@ -222,7 +227,11 @@ final class CatalogSnapshotReader {
                     real[Column.LIVENESS.ordinal()][i], real[Column.LOUDNESS.ordinal()][i],
                     real[Column.SPEECHINESS.ordinal()][i], real[Column.VALENCE.ordinal()][i],
                     (int) key[i], (int) mode[i], real[Column.TEMPO.ordinal()][i], duration[i]);
-            tracks[i] = new Track(ids[i], names[i], artists[i], albums[i], (int) popularity[i], features);
+            double otherTempo = real[Column.OTHER_TEMPO.ordinal()][i];
+            TrackDetails details = new TrackDetails(year[i] == 0 ? null : (int) year[i],
+                    explicit[i] < 0 ? null : explicit[i] == 1, signature[i].isEmpty() ? null : signature[i],
+                    otherTempo == 0 ? null : otherTempo);
+            tracks[i] = new Track(ids[i], names[i], artists[i], albums[i], (int) popularity[i], features, albumIds[i], details);
         }
         return Arrays.asList(tracks);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -54,15 +55,16 @@ class CatalogSnapshotFormatTest {
         byte[] bytes = encode(real);
         CatalogSnapshot back = decode(bytes);
 
-        assertEquals(new CatalogSnapshot.Header(1, "run-1", "transform/run-1/feature-transform.json", "run-1", real.size()), back.header());
+        assertEquals(new CatalogSnapshot.Header(CatalogSnapshotFormat.SCHEMA_VERSION, "run-1", "transform/run-1/feature-transform.json", "run-1", real.size()), back.header());
         List<Track> expected = byId(real);
         assertEquals(expected.size(), back.tracks().size());
         for (int i = 0; i < expected.size(); i++) {
             // records compare doubles bit for bit (Double.compare), so this is every field, exactly
             assertEquals(expected.get(i), back.tracks().get(i), "track " + i);
         }
-        // 121 bytes a track: every feature of the dataset fits a scaled 32-bit decimal (float64 would add 36)
-        assertTrue(bytes.length < real.size() * 125, bytes.length + " bytes for " + real.size() + " tracks");
+        // ~134 bytes a track (13 of them the details): every feature of the dataset fits a scaled 32-bit decimal (float64 would add 36)
+        assertTrue(back.tracks().stream().anyMatch(t -> t.details().releaseYear() != null), "release years are kept");
+        assertTrue(bytes.length < real.size() * 138, bytes.length + " bytes for " + real.size() + " tracks");
     }
 
     @Test
@@ -74,7 +76,9 @@ class CatalogSnapshotFormatTest {
                     0.1 + 0.2, -60.0 + random.nextDouble(), Double.MIN_VALUE * i, 1.0 / 3, i % 12, i % 2,
                     60 + random.nextDouble() * 180, i == 1 ? 5_000_000_000L : 180_000 + i);
             tracks.add(new Track(String.format("id%05d", 299 - i), i == 2 ? "" : "Café 🎵 " + i + " \u0000nul",
-                    i % 3 == 0 ? "Björk" : "日本語の歌手", i % 5 == 0 ? "" : "Album " + (i % 7), i == 3 ? 1000 : i % 101, f));
+                    i % 3 == 0 ? "Björk" : "日本語の歌手", i % 5 == 0 ? "" : "Album " + (i % 7), i == 3 ? 1000 : i % 101, f,
+                    new TrackDetails(i % 4 == 0 ? null : 1950 + i % 70, i % 3 == 0 ? null : i % 3 == 1,
+                            i % 5 == 0 ? "3/4" : i % 5 == 1 ? "6/8" : null, i % 6 == 0 ? null : 80 + random.nextDouble() * 100)));
         }
         List<Track> back = decode(encode(tracks)).tracks();
         assertEquals(byId(tracks), back);
@@ -133,8 +137,8 @@ class CatalogSnapshotFormatTest {
     @Test
     void anotherSchemaVersionIsUnsupportedNotCorrupt() {
         byte[] newer = encode(real.subList(0, 10));
-        newer[9] = 2; // the u16 after the 8-byte magic
+        newer[9] = (byte) (CatalogSnapshotFormat.SCHEMA_VERSION + 1); // the u16 after the 8-byte magic
         UnsupportedSnapshotVersionException e = assertThrows(UnsupportedSnapshotVersionException.class, () -> decode(newer));
-        assertEquals(2, e.version());
+        assertEquals(CatalogSnapshotFormat.SCHEMA_VERSION + 1, e.version());
     }
 }

@@ -205,10 +205,14 @@ public final class TempoIndex {
         return v;
     }
 
-    /** Tracks of one key, sorted by tempo: positions [from, to) of {@link #ordered(int)} hold tempos in [minBpm, maxBpm]. */
-    public int[] window(int keyBucket, double minBpm, double maxBpm) {
+    /** Tracks of one key, sorted by tempo: the positions of {@link #ordered(int)} that hold tempos in [minBpm, maxBpm]. */
+    public Window window(int keyBucket, double minBpm, double maxBpm) {
         double[] sorted = temposByKey[keyBucket];
-        return new int[] {lowerBound(sorted, minBpm), upperBound(sorted, maxBpm)};
+        return new Window(lowerBound(sorted, minBpm), upperBound(sorted, maxBpm));
+    }
+
+    /** Positions [from, to) of one key's {@link #ordered(int) tempo order}. */
+    public record Window(int from, int to) {
     }
 
     /** Track indices of one key in tempo order. */
@@ -220,8 +224,8 @@ public final class TempoIndex {
     public List<Track> inTempoRange(double minBpm, double maxBpm) {
         List<Track> out = new ArrayList<>();
         for (int k = 0; k < KEYS; k++) {
-            int[] w = window(k, minBpm, maxBpm);
-            for (int j = w[0]; j < w[1]; j++) {
+            Window w = window(k, minBpm, maxBpm);
+            for (int j = w.from(); j < w.to(); j++) {
                 out.add(tracks.get(orderByKey[k][j]));
             }
         }

@@ -23,10 +23,14 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
     double bpmAt(double ms);
 
     /**
-     * The target tempos the plan takes between {@code fromMs} and {@code toMs}, as [low, high] bands (one
-     * per distinct stretch), so candidate retrieval searches only those tempos.
+     * The target tempos the plan takes between {@code fromMs} and {@code toMs}, as bands (one per distinct
+     * stretch), so candidate retrieval searches only those tempos.
      */
-    List<double[]> bands(double fromMs, double toMs);
+    List<Band> bands(double fromMs, double toMs);
+
+    /** The target tempos from {@code lowBpm} to {@code highBpm} (equal on a stretch of one tempo). */
+    record Band(double lowBpm, double highBpm) {
+    }
 
     /** The plan as points on its time axis (minutes from the start), for charts and explanations. */
     List<CurvePoint> curve(double runMinutes);
@@ -47,8 +51,8 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         }
 
         @Override
-        public List<double[]> bands(double fromMs, double toMs) {
-            return List.of(new double[] {bpm, bpm});
+        public List<Band> bands(double fromMs, double toMs) {
+            return List.of(new Band(bpm, bpm));
         }
 
         @Override
@@ -71,10 +75,10 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         }
 
         @Override
-        public List<double[]> bands(double fromMs, double toMs) {
+        public List<Band> bands(double fromMs, double toMs) {
             double a = bpmAt(fromMs);
             double b = bpmAt(toMs);
-            return List.of(new double[] {Math.min(a, b), Math.max(a, b)});
+            return List.of(new Band(Math.min(a, b), Math.max(a, b)));
         }
 
         @Override
@@ -150,12 +154,12 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
         }
 
         @Override
-        public List<double[]> bands(double fromMs, double toMs) {
-            List<double[]> out = new ArrayList<>();
+        public List<Band> bands(double fromMs, double toMs) {
+            List<Band> out = new ArrayList<>();
             double cycle = cycleMs();
             if (toMs - fromMs >= cycle) {
                 for (Block b : blocks) {
-                    out.add(new double[] {b.bpm(), b.bpm()});
+                    out.add(new Band(b.bpm(), b.bpm()));
                 }
                 return out;
             }
@@ -166,7 +170,7 @@ public sealed interface TempoPlan permits TempoPlan.Steady, TempoPlan.Ramp, Temp
                 Block b = blocks.get(i);
                 double end = start + b.minutes() * 60_000;
                 if (end > fromMs) {
-                    out.add(new double[] {b.bpm(), b.bpm()});
+                    out.add(new Band(b.bpm(), b.bpm()));
                 }
                 start = end;
                 i = (i + 1) % blocks.size();

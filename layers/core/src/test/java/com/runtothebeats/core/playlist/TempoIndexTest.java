@@ -19,9 +19,9 @@ class TempoIndexTest {
         TempoIndex index = RealCatalog.index();
         for (double[] range : new double[][] {{148, 152}, {74, 76}, {164.5, 165.5}, {0, 1000}, {239, 240}}) {
             for (int k = 0; k < TempoIndex.KEYS; k++) {
-                int[] w = index.window(k, range[0], range[1]);
+                TempoIndex.Window w = index.window(k, range[0], range[1]);
                 Set<String> fromIndex = new HashSet<>();
-                for (int j = w[0]; j < w[1]; j++) {
+                for (int j = w.from(); j < w.to(); j++) {
                     fromIndex.add(index.track(index.ordered(k)[j]).id());
                 }
                 CamelotKey key = TempoIndex.camelotOf(k);

@@ -27,9 +27,9 @@ class TempoPlanTest {
         assertEquals(155, plan.bpmAt(12 * 60_000), 1e-9);
         assertEquals(175, plan.bpmAt(60 * 60_000), 1e-9);
         assertEquals(175, plan.bpmAt(63 * 60_000), 1e-9);
-        double[] band = plan.bands(12 * 60_000, 24 * 60_000).get(0);
-        assertEquals(155, band[0], 1e-9);
-        assertEquals(160, band[1], 1e-9);
+        TempoPlan.Band band = plan.bands(12 * 60_000, 24 * 60_000).get(0);
+        assertEquals(155, band.lowBpm(), 1e-9);
+        assertEquals(160, band.highBpm(), 1e-9);
     }
 
     @Test
@@ -88,8 +88,8 @@ class TempoPlanTest {
                 List.of(new TempoPlan.BlockRequest(4.0, 175.0), new TempoPlan.BlockRequest(2.0, 150.0))), null, 60);
     }
 
-    private static List<Double> tempos(List<double[]> bands) {
-        return bands.stream().map(b -> b[0]).toList();
+    private static List<Double> tempos(List<TempoPlan.Band> bands) {
+        return bands.stream().map(TempoPlan.Band::lowBpm).toList();
     }
 
     private static void assertField(String field, org.junit.jupiter.api.function.Executable call) {

@@ -106,7 +106,7 @@ class HeartRateReplayTest {
                 Clock.systemUTC(), new SecureRandom(), "/dashboard");
         HealthWebhookHandler webhook = new HealthWebhookHandler(SECRET, Optional.empty(),
                 new DynamoNotificationInbox(dynamo, "NotificationsTable", Clock.systemUTC()),
-                FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+                FunctionMetrics.create(LambdaEnvironment.of(Map.of())), Clock.systemUTC());
         HealthSyncHandler sync = new HealthSyncHandler(new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP), health, samples, states),
                 FunctionMetrics.create(LambdaEnvironment.of(Map.of())));

@@ -91,10 +91,7 @@ public final class LocalProduct implements AutoCloseable {
 
     private static void buildCatalog(LocalStack stack, Settings settings) throws InterruptedException {
         PrintStream progress = settings.progress();
-        Path dataset = settings.dataset()
-                .or(() -> PipelineCommand.candidates(settings.projectRoot()).stream().filter(java.nio.file.Files::isRegularFile).findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("The first start builds the track catalog, and no dataset was found. "
-                        + PipelineCommand.DOWNLOAD_HINT));
+        Path dataset = LocalDataset.find(settings.dataset(), settings.projectRoot(), settings.processEnvironment(), progress);
         String runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
         progress.printf("First start: building the track catalog from %s (run %s); later starts skip this.%n", dataset, runId);
         progress.flush();

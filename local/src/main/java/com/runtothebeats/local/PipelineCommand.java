@@ -8,14 +8,11 @@ import com.runtothebeats.local.statemachine.Sleeper;
 import com.runtothebeats.local.statemachine.StateMachineInterpreter;
 import com.runtothebeats.local.statemachine.StatesError;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,9 +28,6 @@ import picocli.CommandLine.Option;
                 "harvest -> transform -> ... with the same handlers as on AWS."})
 final class PipelineCommand implements Callable<Integer> {
 
-    static final String DOWNLOAD_HINT = "Download the public dataset (TidyTuesday 2020-01-21, spotify_songs.csv) from "
-            + "https://raw.githubusercontent.com/rfordatascience/tidytuesday/master/data/2020/2020-01-21/spotify_songs.csv "
-            + "to data/spotify_songs.csv in the project, or pass --dataset FILE (or set BEATS_DATASET).";
     static final double DEFAULT_WAIT_SCALE = 0.05;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -41,7 +35,8 @@ final class PipelineCommand implements Callable<Integer> {
     StackOptions stack;
 
     @Option(names = {"-d", "--dataset"}, paramLabel = "FILE",
-            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else $BEATS_DATA_DIR/spotify/spotify_songs_train.csv, else ../shared/data/spotify/spotify_songs_train.csv.")
+            description = "Dataset CSV. Default: $BEATS_DATASET, else data/spotify_songs.csv, else $BEATS_DATA_DIR/spotify/spotify_songs_train.csv, "
+                    + "else ../shared/data/spotify/spotify_songs_train.csv, else the public file downloaded from $BEATS_DATASET_URL into data/.")
     Path dataset;
 
     @Option(names = "--run-id", description = "Run id (default: the start time, yyyyMMdd'T'HHmmss'Z').")
@@ -61,8 +56,7 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path projectRoot = stack.projectRoot();
-        Path source = resolveDataset(projectRoot).orElseThrow(() -> new IllegalArgumentException("No dataset found. "
-                + "Looked for " + String.join(", ", candidates(projectRoot).stream().map(Path::toString).toList()) + ". " + DOWNLOAD_HINT));
+        Path source = LocalDataset.find(Optional.ofNullable(dataset), projectRoot, System.getenv(), out);
         String id = runId != null ? runId : RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("runId", id);
@@ -89,31 +83,6 @@ final class PipelineCommand implements Callable<Integer> {
             out.printf("Failed in %s after %.1f s: %s%n  %s%n", e.state(), (System.nanoTime() - started) / 1e9, e.error(), e.errorCause());
             return 1;
         }
-    }
-
-    Optional<Path> resolveDataset(Path projectRoot) {
-        if (dataset != null) {
-            if (!Files.isRegularFile(dataset)) {
-                throw new IllegalArgumentException("No dataset at " + dataset.toAbsolutePath() + ". " + DOWNLOAD_HINT);
-            }
-            return Optional.of(dataset);
-        }
-        return candidates(projectRoot).stream().filter(Files::isRegularFile).findFirst();
-    }
-
-    static List<Path> candidates(Path projectRoot) {
-        List<Path> candidates = new ArrayList<>();
-        String fromEnvironment = System.getenv("BEATS_DATASET");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            candidates.add(Path.of(fromEnvironment));
-        }
-        candidates.add(projectRoot.resolve("data/spotify_songs.csv"));
-        String dataDir = System.getenv("BEATS_DATA_DIR");
-        if (dataDir != null && !dataDir.isBlank()) {
-            candidates.add(Path.of(dataDir, "spotify", "spotify_songs_train.csv"));
-        }
-        candidates.add(projectRoot.resolve("../shared/data/spotify/spotify_songs_train.csv").normalize());
-        return candidates;
     }
 
     /** The counts any step reported, found wherever the state machine put them. */

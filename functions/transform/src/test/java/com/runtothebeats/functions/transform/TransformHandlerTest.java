@@ -13,10 +13,13 @@ import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.pipeline.CatalogHarvest;
+import com.runtothebeats.core.pipeline.CatalogSnapshotStore;
+import com.runtothebeats.core.pipeline.CurrentCatalog;
 import com.runtothebeats.core.pipeline.CurrentTransform;
 import com.runtothebeats.core.pipeline.HarvestResult;
 import com.runtothebeats.core.pipeline.RunId;
 import com.runtothebeats.core.pipeline.TransformReport;
+import com.runtothebeats.core.storage.BlobStore;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.JacksonJsonCodec;
@@ -125,6 +128,7 @@ class TransformHandlerTest {
         assertEquals("transform/cases/feature-transform.json", output.get("transformKey"));
         assertEquals("transform/cases/sequences.jsonl", output.get("sequencesKey"));
         assertEquals("transform/cases/report.json", output.get("reportKey"));
+        assertEquals("catalog/cases/catalog.snapshot", output.get("catalogSnapshotKey"));
         assertEquals(Map.of("rows", 15L, "valid", 9L, "stored", 6L, "dropped", Map.of(
                 "duplicate_in_playlist", 1L, "zero_tempo", 1L, "bad_key", 1L, "missing_tempo", 1L,
                 "out_of_range", 1L, "bad_mode", 1L)), output.get("counts"));
@@ -163,20 +167,55 @@ class TransformHandlerTest {
 
         CurrentTransform current = Json.MAPPER.readValue(data.get("transform/current.json").orElseThrow(), CurrentTransform.class);
         assertEquals(new CurrentTransform("cases", "transform/cases/feature-transform.json", "transform/cases/sequences.jsonl"), current);
+
+        assertEquals(new CurrentCatalog("cases", "catalog/cases/catalog.snapshot", 1, 6, "transform/cases/feature-transform.json"),
+                snapshots().current().orElseThrow());
+        assertEquals(new DynamoTrackCatalog(dynamo, table).all(), snapshots().loadCurrent().orElseThrow().tracks());
+    }
+
+    CatalogSnapshotStore snapshots() {
+        return new CatalogSnapshotStore(data, new JacksonJsonCodec());
+    }
+
+    @Test
+    void theCatalogPointerMovesOnlyAfterTheSnapshotIsStoredWhole() {
+        invoke(harvested("first", fixture()));
+        Map<String, Object> second = harvested("second", fixture());
+        BlobStore failingSnapshotPut = new ForwardingBlobStore(data) {
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                if (key.equals("catalog/second/catalog.snapshot")) {
+                    throw new IllegalStateException("connection reset while uploading " + key);
+                }
+                super.put(key, content, contentType);
+            }
+        };
+        TransformHandler failing = new TransformHandler(failingSnapshotPut, new DynamoTrackCatalog(dynamo, table),
+                FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
+
+        assertThrows(RuntimeException.class, () -> failing.handleRequest(second, null));
+        assertEquals("first", snapshots().current().orElseThrow().runId());
+        assertEquals("first", snapshots().loadCurrent().orElseThrow().header().runId());
+        assertEquals(List.of("catalog/current.json", "catalog/first/catalog.snapshot"), data.list("catalog/"));
+
+        invoke(second); // the state machine's retry
+        assertEquals("second", snapshots().loadCurrent().orElseThrow().header().runId());
     }
 
     @Test
     void runningTheSameRunAgainWritesTheSameThings() {
         Map<String, Object> event = harvested("twice", fixture());
         Map<String, Object> first = invoke(event);
-        List<String> keys = data.list("transform/");
+        List<String> keys = new java.util.ArrayList<>(data.list("transform/"));
+        keys.addAll(data.list("catalog/"));
         Map<String, byte[]> objects = new java.util.HashMap<>();
         keys.forEach(key -> objects.put(key, data.get(key).orElseThrow()));
 
         Map<String, Object> second = invoke(event);
 
         assertEquals(first, second);
-        assertEquals(keys, data.list("transform/"));
+        assertEquals(keys.stream().filter(k -> k.startsWith("transform/")).toList(), data.list("transform/"));
+        assertEquals(List.of("catalog/current.json", "catalog/twice/catalog.snapshot"), data.list("catalog/"));
         keys.forEach(key -> assertArrayEquals(objects.get(key), data.get(key).orElseThrow(), key));
         assertEquals(6, count(table));
     }
@@ -203,6 +242,7 @@ class TransformHandlerTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> invoke(event));
         assertTrue(e.getMessage().contains("no valid track"), e.getMessage());
         assertEquals(List.of(), data.list("transform/"));
+        assertEquals(List.of(), data.list("catalog/"));
         assertEquals(0, count(table));
     }
 
@@ -239,6 +279,10 @@ class TransformHandlerTest {
         sequences.forEach(s -> s.tracks().forEach(t -> distinct.add(t.id())));
         assertEquals(stored, distinct.size());
         assertTrue(stored > 23_000, "stored " + stored);
+
+        // the snapshot is the table: every field of every track identical to what a scan reads back
+        List<Track> scanned = new DynamoTrackCatalog(dynamo, table).all();
+        assertEquals(scanned, snapshots().loadCurrent().orElseThrow().tracks());
     }
 
     /** Items in a table; a COUNT scan still stops at 1 MB per page. */

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * The Transform step: validates a raw snapshot, fits the feature transform on the distinct valid
  * tracks, stores the tracks in the catalog and writes the transform, the playlist sequences and a report
- * beside the run. Every output is a function of the snapshot alone, so running the same run again writes
+ * beside the run, and the catalog snapshot the recommender loads instead of reading the table
+ * ({@code catalog/<runId>/}, promoted through {@code catalog/current.json}). Every output is a function of the snapshot alone, so running the same run again writes
  * the same objects and the same catalog items. Everything is computed before the first write.
  */
 public final class CatalogTransform {
@@ -34,11 +35,13 @@ public final class CatalogTransform {
     private final BlobStore store;
     private final TrackCatalog catalog;
     private final JsonCodec json;
+    private final CatalogSnapshotStore snapshots;
 
     public CatalogTransform(BlobStore store, TrackCatalog catalog, JsonCodec json) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
+        this.snapshots = new CatalogSnapshotStore(store, json);
     }
 
     public TransformResult transform(RunId run) {
@@ -63,17 +66,19 @@ public final class CatalogTransform {
         byte[] sequences = jsonLines(validated.sequences());
         TransformReport report = new TransformReport(run.value(), manifest.source(), validated.tracks().size(),
                 validated.report());
+        String transformKey = PipelineKeys.featureTransform(run);
+        byte[] snapshot = CatalogSnapshotStore.encode(run, validated.tracks(), transformKey, transform.version());
 
         catalog.putAll(validated.tracks(), run.value());
-        String transformKey = PipelineKeys.featureTransform(run);
         String sequencesKey = PipelineKeys.sequences(run);
         String reportKey = PipelineKeys.report(run);
         store.put(transformKey, transformJson, JSON);
         store.put(sequencesKey, sequences, JSON_LINES);
         store.put(reportKey, json.write(report), JSON);
-        // Last, so a reader never finds a pointer to a run whose outputs are incomplete.
+        // Pointers last, so a reader never finds one to a run whose outputs are incomplete.
         store.put(PipelineKeys.CURRENT_TRANSFORM,
                 json.write(new CurrentTransform(run.value(), transformKey, sequencesKey)), JSON);
+        CurrentCatalog current = snapshots.storeAndPromote(run, snapshot, validated.tracks().size(), transformKey);
 
         Map<String, Long> dropped = new TreeMap<>();
         validated.report().dropped().forEach((reason, n) -> {
@@ -81,7 +86,7 @@ public final class CatalogTransform {
                 dropped.put(reason, n);
             }
         });
-        return new TransformResult(run.value(), transformKey, sequencesKey, reportKey,
+        return new TransformResult(run.value(), transformKey, sequencesKey, reportKey, current.snapshotKey(),
                 new TransformResult.Counts(rows.size(), validated.report().valid(), validated.tracks().size(), dropped));
     }
 

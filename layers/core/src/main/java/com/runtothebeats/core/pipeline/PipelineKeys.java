@@ -4,6 +4,7 @@ package com.runtothebeats.core.pipeline;
 public final class PipelineKeys {
 
     public static final String CURRENT_TRANSFORM = "transform/current.json";
+    public static final String CURRENT_CATALOG = "catalog/current.json";
 
     private PipelineKeys() {
     }
@@ -26,5 +27,9 @@ public final class PipelineKeys {
 
     public static String report(RunId run) {
         return "transform/" + run + "/report.json";
+    }
+
+    public static String catalogSnapshot(RunId run) {
+        return "catalog/" + run + "/catalog.snapshot";
     }
 }

@@ -134,6 +134,40 @@ class LocalApiTest {
         assertFalse(seen.get("isBase64Encoded").asBoolean());
     }
 
+    /** The status line's code of a request written byte for byte (HttpClient will not send another Host). */
+    private static int rawStatus(String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.gateway().port())) {
+            String request = "GET /things/1 HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void onlyTheLoopbackNamesOfThisServerAreServed() throws Exception {
+        int port = api.gateway().port();
+        assertEquals(421, rawStatus("evil.example"), "DNS rebinding");
+        assertEquals(421, rawStatus("evil.example:" + port));
+        assertEquals(421, rawStatus("127.0.0.1:" + (port + 1)));
+        assertEquals(421, rawStatus(null));
+        int served = send(HttpRequest.newBuilder(uri("/things/1"))).statusCode();
+        assertEquals(served, rawStatus("127.0.0.1:" + port), "what the function answers");
+        assertEquals(served, rawStatus("LocalHost:" + port));
+    }
+
+    @Test
+    void bodiesLargerThanAMebibyteAre413() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/files/upload"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1024 * 1024 + 1))));
+        assertEquals(413, response.statusCode());
+        assertTrue(send(HttpRequest.newBuilder(uri("/files/upload")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1024 * 1024)))).statusCode() < 400, "a mebibyte is served");
+    }
+
     @Test
     void aFailingFunctionGivesA500WithoutInternals() throws Exception {
         // BinaryHandler refuses a text body with an exception

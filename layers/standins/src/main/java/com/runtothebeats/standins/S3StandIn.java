@@ -56,7 +56,8 @@ public final class S3StandIn implements AutoCloseable {
         properties.put(S3MockApplication.PROP_HTTP_PORT, port == 0 ? LoopbackPorts.free() : port);
         // HTTPS is required by S3Mock's Tomcat; it gets a free loopback port nobody uses.
         properties.put(S3MockApplication.PROP_HTTPS_PORT, LoopbackPorts.free());
-        properties.put("server.address", "127.0.0.1");
+        properties.put("server.address", LoopbackConnectors.LOOPBACK);
+        properties.put("spring.main.sources", LoopbackConnectors.class.getName());
         properties.put(S3MockApplication.PROP_SILENT, true);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");

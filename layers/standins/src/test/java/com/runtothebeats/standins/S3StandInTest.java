@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,6 +28,17 @@ class S3StandInTest {
             assertTrue(client.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("data")));
             assertEquals("a,b\n1,2\n",
                     client.getObjectAsBytes(b -> b.bucket("data").key("raw/run-1/tracks.csv")).asUtf8String());
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly(@TempDir Path root) {
+        Assumptions.assumeTrue(ListeningSockets.supported(), "needs /proc (Linux)");
+        try (S3StandIn s3 = S3StandIn.forTest(root, "data")) {
+            List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
+            assertTrue(listeners.stream().anyMatch(l -> l.port() == s3.port()), "found its HTTP port: " + listeners);
+            assertEquals(List.of(), listeners.stream().filter(l -> !l.loopback()).toList(),
+                    "every port of the S3 stand-in (HTTP and HTTPS) binds 127.0.0.1");
         }
     }
 

@@ -93,12 +93,23 @@ public final class HttpApiGateway implements AutoCloseable {
         try {
             URI uri = exchange.getRequestURI();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (!LoopbackRequests.servedHost(exchange.getRequestHeaders().getFirst("Host"), port())) {
+                status = send(exchange, 421, Map.of("Content-Type", List.of("application/json")),
+                        bytes(LoopbackRequests.misdirected(port())));
+                return;
+            }
             Optional<HttpRoutes.Match> match = routes.match(method, uri.getPath());
             if (match.isEmpty()) {
                 status = send(exchange, 404, Map.of("Content-Type", List.of("application/json")), bytes("{\"message\":\"Not Found\"}"));
                 return;
             }
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<byte[]> read = LoopbackRequests.cappedBody(exchange);
+            if (read.isEmpty()) {
+                status = send(exchange, 413, Map.of("Content-Type", List.of("application/json")),
+                        bytes(LoopbackRequests.TOO_LARGE));
+                return;
+            }
+            byte[] body = read.get();
             ObjectNode event = event(exchange, match.get(), body);
             LocalFunction function = functions.apply(match.get().route().functionId());
             String output;

@@ -111,7 +111,7 @@ class HeartRateReplayTest {
                         "http://127.0.0.1:3000/auth/google-health/callback", oauth, health, links, samples, states)),
                 "/dashboard", Clock.systemUTC(), new SecureRandom(), metrics));
         HealthWebhookHandler webhook = new HealthWebhookHandler(new HealthWebhookComponents(SECRET, Optional.empty(),
-                new DynamoNotificationInbox(dynamo, "NotificationsTable", Clock.systemUTC()), metrics));
+                new DynamoNotificationInbox(dynamo, "NotificationsTable", Clock.systemUTC()), metrics, Clock.systemUTC()));
         HealthSyncHandler sync = new HealthSyncHandler(new HealthSyncComponents(new HeartRateSync(links,
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP), health, samples, states),
                 metrics));

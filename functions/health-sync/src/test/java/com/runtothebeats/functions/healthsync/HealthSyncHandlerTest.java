@@ -356,6 +356,20 @@ class HealthSyncHandlerTest {
     }
 
     @Test
+    void aDeleteOfAnotherDataTypeLeavesHeartRateIntact() {
+        link("valid-token", inAnHour());
+        samples.save("runner-1", List.of(new HeartRateSample(START, 100), new HeartRateSample(END.minusSeconds(1), 150)));
+        for (String dataType : List.of("steps", "sleep", "weight")) {
+            inbox.recordIfNew(new DataChangeNotification("hu-1", dataType, "DELETE", START, END));
+        }
+
+        assertEquals(List.of(), drainStream(2));
+        assertEquals(List.of(100, 150), samples.between("runner-1", START, END)
+                .stream().map(HeartRateSample::bpm).toList());
+        google.verify(0, getRequestedFor(urlPathEqualTo(DATA_POINTS)));
+    }
+
+    @Test
     void aFailingFetchIsRetriedThenHandedToTheFailureDestinationNotLost() {
         link("valid-token", inAnHour());
         google.stubFor(get(urlPathEqualTo(DATA_POINTS)).willReturn(aResponse().withStatus(503)));

@@ -6,7 +6,8 @@ import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.core.heartrate.NotificationInbox;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
-import com.runtothebeats.providers.googlehealth.NotificationSignatureVerifier;
+import com.runtothebeats.providers.googlehealth.PublishedSigningKeyset;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -16,10 +17,12 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  *
  * @param secret     what Google sends in {@code Authorization} ({@code GOOGLE_HEALTH_WEBHOOK_SECRET}, or the
  *                   SSM parameter {@code GOOGLE_HEALTH_WEBHOOK_SECRET_PARAMETER} names)
- * @param signatures the verifier of signed notifications, when a keyset is configured
+ * @param signatures Google's published signing keyset ({@code GOOGLE_HEALTH_SIGNING_KEYSET_URL}), fetched and
+ *                   cached; when present every notification must be signed
+ * @param clock      "now" for the per-item interval checks
  */
-public record HealthWebhookComponents(String secret, Optional<NotificationSignatureVerifier> signatures,
-                                      NotificationInbox inbox, Metrics metrics) {
+public record HealthWebhookComponents(String secret, Optional<PublishedSigningKeyset> signatures,
+                                      NotificationInbox inbox, Metrics metrics, Clock clock) {
 
     @Override
     public String toString() {
@@ -30,8 +33,9 @@ public record HealthWebhookComponents(String secret, Optional<NotificationSignat
         AwsClients aws = new AwsClients(env);
         return new HealthWebhookComponents(env.get("GOOGLE_HEALTH_WEBHOOK_SECRET")
                         .orElseGet(() -> new SsmSecureParameters(aws.ssm()).apply(env.require("GOOGLE_HEALTH_WEBHOOK_SECRET_PARAMETER"))),
-                env.get("GOOGLE_HEALTH_SIGNING_KEYSET").map(NotificationSignatureVerifier::fromPublicKeysetJson),
+                env.get("GOOGLE_HEALTH_SIGNING_KEYSET_URL").filter(url -> !url.isBlank())
+                        .map(url -> new PublishedSigningKeyset(URI.create(url), Clock.systemUTC())),
                 new DynamoNotificationInbox(aws.dynamoDb(), env.require("NOTIFICATIONS_TABLE"), Clock.systemUTC()),
-                FunctionMetrics.create(env));
+                FunctionMetrics.create(env), Clock.systemUTC());
     }
 }

@@ -5,12 +5,16 @@ import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.ProviderLinkStore;
 import com.runtothebeats.core.identity.TokenCipher;
+import com.runtothebeats.core.identity.TokenOwner;
+import com.runtothebeats.aws.tokens.TokenDecryptionException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code version}, so a slow refresh can never overwrite a newer token.
  */
 public final class DynamoProviderLinkStore implements ProviderLinkStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoProviderLinkStore.class);
 
     public static final String EXTERNAL_USER_INDEX = "ExternalUserIndex";
 
@@ -133,12 +139,13 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
         if (link.profileId() != null) {
             item.put(PROFILE_ID, s(link.profileId()));
         }
+        TokenOwner owner = new TokenOwner(link.runnerId(), link.provider());
         if (link.refreshToken() != null) {
-            item.put(ENCRYPTED_REFRESH_TOKEN, s(cipher.encrypt(link.refreshToken())));
+            item.put(ENCRYPTED_REFRESH_TOKEN, s(cipher.encrypt(link.refreshToken(), owner)));
         }
         if (link.accessToken() != null) {
             // Short-lived, but still a bearer credential: encrypted like the refresh token.
-            item.put(ACCESS_TOKEN, s(cipher.encrypt(link.accessToken())));
+            item.put(ACCESS_TOKEN, s(cipher.encrypt(link.accessToken(), owner)));
         }
         if (link.accessTokenExpiresAt() != null) {
             item.put(ACCESS_TOKEN_EXPIRES_AT, s(link.accessTokenExpiresAt().toString()));
@@ -153,22 +160,40 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
     }
 
     private ProviderLink fromItem(Map<String, AttributeValue> item) {
+        String runnerId = item.get(RUNNER_ID).s();
+        Provider provider = Provider.fromId(item.get(PROVIDER).s());
+        TokenOwner owner = new TokenOwner(runnerId, provider);
+        String accessToken;
+        String refreshToken;
+        LinkStatus status = LinkStatus.valueOf(item.get(STATUS).s());
+        try {
+            accessToken = decrypted(item, ACCESS_TOKEN, owner);
+            refreshToken = decrypted(item, ENCRYPTED_REFRESH_TOKEN, owner);
+        } catch (TokenDecryptionException notThisRowsToken) {
+            // Moved from another row, tampered with, or sealed before tokens were bound to their row: never
+            // used. The link reads as needing a new consent, which replaces the tokens (docs/security.md).
+            LOG.warn("{} tokens of runner {} refused ({}); the runner must connect again",
+                    provider.id(), runnerId, notThisRowsToken.getMessage());
+            accessToken = null;
+            refreshToken = null;
+            status = status == LinkStatus.DISCONNECTED ? status : LinkStatus.RECONNECT_REQUIRED;
+        }
         return new ProviderLink(
-                item.get(RUNNER_ID).s(),
-                Provider.fromId(item.get(PROVIDER).s()),
+                runnerId,
+                provider,
                 str(item, EXTERNAL_USER_ID),
-                decrypted(item, ACCESS_TOKEN),
+                accessToken,
                 Optional.ofNullable(str(item, ACCESS_TOKEN_EXPIRES_AT)).map(Instant::parse).orElse(null),
-                decrypted(item, ENCRYPTED_REFRESH_TOKEN),
+                refreshToken,
                 str(item, SCOPES),
-                LinkStatus.valueOf(item.get(STATUS).s()),
+                status,
                 Long.parseLong(item.get(VERSION).n()),
                 str(item, PROFILE_ID));
     }
 
-    private String decrypted(Map<String, AttributeValue> item, String attribute) {
+    private String decrypted(Map<String, AttributeValue> item, String attribute, TokenOwner owner) {
         String stored = str(item, attribute);
-        return stored == null ? null : cipher.decrypt(stored);
+        return stored == null ? null : cipher.decrypt(stored, owner);
     }
 
     private static String str(Map<String, AttributeValue> item, String attribute) {

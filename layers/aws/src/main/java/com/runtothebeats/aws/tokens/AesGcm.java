@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with a random 96-bit nonce prepended to the ciphertext. The associated data binds a
- * ciphertext to its format version, so a blob produced for one scheme cannot be replayed as another.
+ * ciphertext to its format version and to the row it is stored in, so a blob produced for one scheme or
+ * one runner cannot be replayed as another.
  */
 final class AesGcm {
 
@@ -49,7 +50,7 @@ final class AesGcm {
             byte[] plain = cipher.doFinal(nonceAndCiphertext, NONCE_BYTES, nonceAndCiphertext.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new TokenDecryptionException("ciphertext failed authentication (tampered, or another key)");
+            throw new TokenDecryptionException("ciphertext failed authentication (tampered, another key, or moved from another row)");
         } catch (GeneralSecurityException e) {
             throw new TokenDecryptionException("ciphertext could not be decrypted: " + e.getClass().getSimpleName());
         }

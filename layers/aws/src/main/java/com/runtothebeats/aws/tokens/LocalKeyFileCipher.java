@@ -1,6 +1,7 @@
 package com.runtothebeats.aws.tokens;
 
 import com.runtothebeats.core.identity.TokenCipher;
+import com.runtothebeats.core.identity.TokenOwner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,10 @@ import java.util.Set;
  */
 public final class LocalKeyFileCipher implements TokenCipher {
 
-    static final String PREFIX = "local1:";
-    private static final String ASSOCIATED_DATA = "run-to-the-beats/local1";
+    static final String PREFIX = "local2:";
+    /** Sealed with a constant associated data, so not bound to a row: refused (see docs/security.md). */
+    static final String UNBOUND_PREFIX = "local1:";
+    private static final String FORMAT = "run-to-the-beats/local2";
     private static final int KEY_BYTES = 32;
 
     private final byte[] key;
@@ -68,12 +71,15 @@ public final class LocalKeyFileCipher implements TokenCipher {
     }
 
     @Override
-    public String encrypt(String plaintext) {
-        return PREFIX + Base64.getEncoder().encodeToString(AesGcm.seal(key, plaintext, ASSOCIATED_DATA));
+    public String encrypt(String plaintext, TokenOwner owner) {
+        return PREFIX + Base64.getEncoder().encodeToString(AesGcm.seal(key, plaintext, owner.associatedData(FORMAT)));
     }
 
     @Override
-    public String decrypt(String ciphertext) {
+    public String decrypt(String ciphertext, TokenOwner owner) {
+        if (ciphertext != null && ciphertext.startsWith(UNBOUND_PREFIX)) {
+            throw new UnboundCiphertextException(UNBOUND_PREFIX);
+        }
         if (ciphertext == null || !ciphertext.startsWith(PREFIX)) {
             throw new TokenDecryptionException("not a local-file ciphertext");
         }
@@ -83,6 +89,6 @@ public final class LocalKeyFileCipher implements TokenCipher {
         } catch (IllegalArgumentException e) {
             throw new TokenDecryptionException("ciphertext is not valid base64");
         }
-        return AesGcm.open(key, sealed, ASSOCIATED_DATA);
+        return AesGcm.open(key, sealed, owner.associatedData(FORMAT));
     }
 }

@@ -77,6 +77,25 @@ class DynamoProviderLinkStoreTest {
     }
 
     @Test
+    void aRefreshTokenCopiedIntoAnotherRunnersRowIsRefused() {
+        store.save(link("victim", "hu-victim", 0));
+        store.save(link("attacker", "hu-attacker", 0));
+        Map<String, AttributeValue> victimRow = dynamo.getItem(r -> r.tableName("links").key(Map.of(
+                "runnerId", AttributeValue.fromS("victim"), "provider", AttributeValue.fromS("google-health")))).item();
+        dynamo.updateItem(r -> r.tableName("links").key(Map.of(
+                        "runnerId", AttributeValue.fromS("attacker"), "provider", AttributeValue.fromS("google-health")))
+                .updateExpression("SET encryptedRefreshToken = :t, accessToken = :a")
+                .expressionAttributeValues(Map.of(":t", victimRow.get("encryptedRefreshToken"),
+                        ":a", victimRow.get("accessToken"))));
+
+        ProviderLink read = store.find("attacker", Provider.GOOGLE_HEALTH).orElseThrow();
+        assertEquals(null, read.refreshToken(), "the victim's token does not decrypt in the attacker's row");
+        assertEquals(null, read.accessToken());
+        assertEquals(LinkStatus.RECONNECT_REQUIRED, read.status());
+        assertEquals("refresh-0", store.find("victim", Provider.GOOGLE_HEALTH).orElseThrow().refreshToken());
+    }
+
+    @Test
     void findsTheRunnerOfAnExternalUser() {
         store.save(link("runner-1", "hu-1", 0));
         store.save(link("runner-2", "hu-2", 0));

@@ -15,6 +15,7 @@ public record DataChangeNotification(String healthUserId, String dataType, Strin
 
     public static final String UPSERT = "UPSERT";
     public static final String DELETE = "DELETE";
+    public static final String HEART_RATE = "heart-rate";
 
     public DataChangeNotification {
         Objects.requireNonNull(healthUserId, "healthUserId");
@@ -31,6 +32,11 @@ public record DataChangeNotification(String healthUserId, String dataType, Strin
 
     public boolean deletes() {
         return DELETE.equals(operation);
+    }
+
+    /** A DELETE concerns its own data type only: a sleep or steps DELETE says nothing about heart rate. */
+    public boolean deletesHeartRate() {
+        return deletes() && HEART_RATE.equals(dataType);
     }
 
     /**

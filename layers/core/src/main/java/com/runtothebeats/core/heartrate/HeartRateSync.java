@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Processes one stored webhook notification: finds the runner behind the health user, fetches the heart
  * rate of the notified interval (whatever data type the notification named: heart rate is not always
- * announced on its own), stores the samples and updates the runner's state. A DELETE removes the interval's
- * samples. Idempotent: samples are keyed by instant, so processing a notification twice stores the same.
+ * announced on its own), stores the samples and updates the runner's state. A heart-rate DELETE removes the
+ * interval's samples; a DELETE of any other data type leaves heart rate alone. Idempotent: samples are keyed by instant, so processing a notification twice stores the same.
  *
  * <p>Several syncs of one runner run at once (overlapping windows, Google retrying notifications for days):
  * the state is updated through {@link HeartRateRecorder} (conditional writes, re-read and retried), and read
@@ -24,7 +24,11 @@ import java.util.Optional;
 public final class HeartRateSync {
 
     /** What happened, for logs and metrics. */
-    public enum Outcome { STORED, DELETED, UNKNOWN_USER, NOT_CONNECTED, CONSENT_REVOKED, DISCONNECTED_DURING_SYNC }
+    public enum Outcome {
+        STORED, DELETED, UNKNOWN_USER, NOT_CONNECTED, CONSENT_REVOKED, DISCONNECTED_DURING_SYNC,
+        /** A DELETE of another data type (steps, sleep, weight): heart rate is left as it is. */
+        OTHER_DATA_TYPE_DELETED
+    }
 
     public record Result(Outcome outcome, String runnerId, int samples) {
     }
@@ -52,7 +56,10 @@ public final class HeartRateSync {
             return new Result(Outcome.UNKNOWN_USER, null, 0);
         }
         String runnerId = found.get().runnerId();
-        if (notification.deletes()) {
+        if (notification.deletes() && !notification.deletesHeartRate()) {
+            return new Result(Outcome.OTHER_DATA_TYPE_DELETED, runnerId, 0);
+        }
+        if (notification.deletesHeartRate()) {
             int deleted = samples.deleteBetween(runnerId, notification.start(), notification.end());
             return new Result(Outcome.DELETED, runnerId, deleted);
         }

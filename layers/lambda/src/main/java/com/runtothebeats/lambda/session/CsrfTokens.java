@@ -35,12 +35,13 @@ public final class CsrfTokens {
     }
 
     /**
-     * Throws {@link RequestRejectedException} (403) when a state-changing request authenticated by a cookie
-     * lacks a header that matches the CSRF cookie. Safe methods and requests without a session cookie (the
-     * local demo runner) pass: there is no ambient credential to abuse.
+     * Throws {@link RequestRejectedException} (403) when a state-changing request lacks a header that matches
+     * the CSRF cookie. Only safe methods pass without. The local demo runner needs no session cookie, which
+     * makes it the easiest target of all: any page could post a cookieless {@code text/plain} form to it, so
+     * the check holds there too (the page gets its CSRF cookie with the HTML).
      */
     public static void verify(APIGatewayV2HTTPEvent event, RunnerSession session) {
-        if (!session.fromCookie() || SAFE_METHODS.contains(HttpRequest.httpMethod(event))) {
+        if (SAFE_METHODS.contains(HttpRequest.httpMethod(event))) {
             return;
         }
         String cookie = RequestCookies.of(event).get(COOKIE).orElse(null);

@@ -91,7 +91,7 @@ class SessionCookiesTest {
 
     @Test
     void withoutACookieOnlyDemoModeActsAsTheDemoRunner() {
-        APIGatewayV2HTTPEvent event = request("POST", null, null);
+        APIGatewayV2HTTPEvent event = request("GET", null, null);
         assertEquals(Optional.empty(), sessions(NOW, false).session(event));
         RequestRejectedException rejected = assertThrows(RequestRejectedException.class,
                 () -> sessions(NOW, false).requireRunner(event));
@@ -99,6 +99,17 @@ class SessionCookiesTest {
         RunnerSession demo = sessions(NOW, true).requireRunner(event);
         assertEquals("demo-runner", demo.runnerId());
         assertTrue(demo.demo());
+    }
+
+    @Test
+    void demoModeKeepsTheCsrfCheckForACookielessPost() {
+        // What a page anywhere can send: a text/plain form POST, no cookie of ours, no header.
+        RequestRejectedException forged = assertThrows(RequestRejectedException.class,
+                () -> sessions(NOW, true).requireRunner(request("POST", null, Map.of("content-type", "text/plain"))));
+        assertEquals(403, forged.status());
+        RunnerSession fromOurPage = sessions(NOW, true).requireRunner(request("POST", List.of(CsrfTokens.COOKIE + "=t-1"),
+                Map.of(CsrfTokens.HEADER, "t-1")));
+        assertEquals("demo-runner", fromOurPage.runnerId());
     }
 
     @Test

@@ -160,8 +160,11 @@ class HeartRateReplayTest {
         String refreshToken = links.find("demo-runner", Provider.GOOGLE_HEALTH).orElseThrow().refreshToken();
         oauth.refresh(refreshToken);
 
-        APIGatewayV2HTTPResponse disconnected = auth.handleRequest(
-                InProcessTarget.event("POST", "/auth/google-health/disconnect", null, Map.of()), null);
+        // the page repeats its CSRF cookie in a header on every write, the demo runner's included
+        APIGatewayV2HTTPEvent disconnect = InProcessTarget.event("POST", "/auth/google-health/disconnect", null, Map.of(),
+                Map.of("X-CSRF-Token", "page-token"));
+        disconnect.setCookies(List.of("beats_csrf=page-token"));
+        APIGatewayV2HTTPResponse disconnected = auth.handleRequest(disconnect, null);
 
         assertEquals(200, disconnected.getStatusCode(), disconnected.getBody());
         assertTrue(Json.MAPPER.readTree(disconnected.getBody()).path("revokedAtProvider").asBoolean());

@@ -2,6 +2,7 @@ package com.runtothebeats.local.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ final class LoopbackRequests {
 
     /** Our API's bodies are a few kilobytes; API Gateway itself stops at 10 MB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of a refused body is still read (and dropped) so the refusal reaches the client; past it the connection just closes. */
+    static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
     static final String TOO_LARGE = "{\"message\":\"Request Entity Too Large: at most " + MAX_BODY_BYTES + " bytes\"}";
 
     private LoopbackRequests() {
@@ -34,13 +37,31 @@ final class LoopbackRequests {
                 + " or localhost:" + port + " only\"}";
     }
 
-    /** The body, or empty when it is larger than {@link #MAX_BODY_BYTES}: reads no further than one byte past it. */
+    /**
+     * The body, or empty when it is larger than {@link #MAX_BODY_BYTES}: keeps no more than one byte past it. A
+     * refused body is read on and thrown away (up to {@link #DISCARD_LIMIT_BYTES}): closing a connection whose
+     * request is still arriving resets it, and the client then loses the 413 it was sent.
+     */
     static Optional<byte[]> cappedBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+            discardRest(exchange.getRequestBody());
             return Optional.empty();
         }
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+        InputStream in = exchange.getRequestBody();
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            discardRest(in);
+            return Optional.empty();
+        }
+        return Optional.of(body);
+    }
+
+    private static void discardRest(InputStream in) throws IOException {
+        long left = DISCARD_LIMIT_BYTES;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+            left -= n;
+        }
     }
 }

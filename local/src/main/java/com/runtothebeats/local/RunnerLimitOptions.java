@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 /** {@code ./beats recommend}'s warm-up, cool-down and limits, as the request fields they become. */
 final class RunnerLimitOptions {
 
-    @Option(names = "--warmup", paramLabel = "MIN", description = "Minutes of warm-up at 90% of the plan's lowest tempo, with calmer tracks (0-30).")
+    @Option(names = "--warmup", paramLabel = "MIN", description = "Minutes of warm-up at 90%% of the plan's lowest tempo, with calmer tracks (0-30).")
     Double warmup;
 
-    @Option(names = "--cooldown", paramLabel = "MIN", description = "Minutes of cool-down at 90% of the plan's lowest tempo, with calmer tracks (0-30).")
+    @Option(names = "--cooldown", paramLabel = "MIN", description = "Minutes of cool-down at 90%% of the plan's lowest tempo, with calmer tracks (0-30).")
     Double cooldown;
 
     @Option(names = "--no-explicit", description = "Leave out tracks known to have explicit lyrics.")

@@ -12,8 +12,8 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+
+
 import ai.djl.util.Pair;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FeatureTransform;
@@ -93,13 +93,7 @@ public final class FlowModelTrainer {
         float[][] best = null;
         double bestMae = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new FlowLoss())
-                .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adamW()
-                        .optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                        .optWeightDecays(options.weightDecay())
-                        .optClipGrad(1f)
-                        .build());
+        DefaultTrainingConfig config = CpuTraining.adamW(new FlowLoss(), options.learningRate(), options.weightDecay());
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(1, 1, FlowInputEncoding.SIZE));
             for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {

@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+
+
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
@@ -89,13 +89,7 @@ public final class RankingModelTrainer {
         float[][] best = null;
         RankingMetrics bestMetrics = null;
         int bestEpoch = 0;
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new SampledSoftmaxLoss())
-                .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adamW()
-                        .optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                        .optWeightDecays(options.weightDecay())
-                        .optClipGrad(1f)
-                        .build());
+        DefaultTrainingConfig config = CpuTraining.adamW(new SampledSoftmaxLoss(), options.learningRate(), options.weightDecay());
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(2, 3), new Shape(2, TrackProfile.CONTENT), new Shape(1, 2), new Shape(1, 2),
                     new Shape(1, 2), new Shape(1, 2, PlaylistHistory.SIZE));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.runtothebeats.standins.LoopbackPorts;
 import com.sun.net.httpserver.HttpServer;
+import com.runtothebeats.standins.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,7 @@ class DatasetDownloadTest {
     /** Of ../shared/data/spotify/spotify_songs_train.csv, as that folder's README records it. */
     private static final String TRAINING_SPLIT_SHA256 = "1e5ff608d82301e56e2888019ccf427239e7fbccd2fe3db8bb71798059cd3629";
     private static final Path TRAINING_SPLIT =
-            Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../shared/data"), "spotify", "spotify_songs_train.csv");
+            ProjectFiles.trainingSplit();
 
     @TempDir
     Path project;

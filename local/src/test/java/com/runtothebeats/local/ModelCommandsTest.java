@@ -17,6 +17,7 @@ import com.runtothebeats.model.FlowModelTrainer;
 import com.runtothebeats.model.ModelArtifacts;
 import com.runtothebeats.model.ModelStore;
 import com.runtothebeats.model.TrainingOptions;
+import com.runtothebeats.standins.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ class ModelCommandsTest {
     }
 
     private static Path realFile() {
-        Path file = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../shared/data"), "spotify", "spotify_songs_train.csv");
+        Path file = ProjectFiles.trainingSplit();
         assertTrue(Files.isRegularFile(file), "the real dataset is needed at " + file.toAbsolutePath() + " (set BEATS_DATA_DIR)");
         return file;
     }

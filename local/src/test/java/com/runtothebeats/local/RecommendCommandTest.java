@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.standins.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class RecommendCommandTest {
 
     @Test
     void jsonIsExactlyTheApisResponseBodyAndTheTableShowsTheSamePlaylist() throws Exception {
-        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../shared/data"), "spotify", "spotify_songs_train.csv");
+        Path csv = ProjectFiles.trainingSplit();
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath());
         List<Track> near165 = DatasetTracks.read(csv).stream()
                 .filter(t -> Math.abs(t.tempo() - 165) <= 3 || Math.abs(t.tempo() - 82.5) <= 1.5).toList();

@@ -9,51 +9,39 @@ import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
-import com.runtothebeats.standins.ProjectFiles;
-import com.runtothebeats.standins.SamTemplate;
-import com.runtothebeats.standins.TemplateTables;
+import com.runtothebeats.standins.LocalDynamoDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Against DynamoDB Local, with the tracks table created from template.yaml. */
 class DynamoTrackCatalogTest {
 
-    static DynamoDbLocalServer server;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
     static DynamoDbClient dynamo;
-    static SamTemplate template;
-    static int tableCount;
     String table;
     DynamoTrackCatalog catalog;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocalServer.inMemory();
         dynamo = new AwsClients(LambdaEnvironment.of(Map.of(
-                "AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.server().endpoint().toString(),
                 "AWS_REGION", DynamoDbLocalServer.REGION,
                 "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
                 "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY))).dynamoDb();
-        template = SamTemplate.load(ProjectFiles.template());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach
     void freshTable() {
-        table = "tracks-" + (++tableCount);
-        TemplateTables.create(dynamo, template.tables().stream()
-                .filter(t -> t.logicalId().equals("TracksTable")).findFirst().orElseThrow(), table);
+        table = DYNAMO.table("TracksTable");
         catalog = new DynamoTrackCatalog(dynamo, table);
     }
 

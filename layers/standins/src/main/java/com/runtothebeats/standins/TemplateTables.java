@@ -31,7 +31,20 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public final class TemplateTables {
 
+    /** The project's template, read on first use (the holder class loads it then). */
+    private static final class ProjectTemplate {
+        static final SamTemplate TEMPLATE = SamTemplate.load(ProjectFiles.template());
+    }
+
     private TemplateTables() {
+    }
+
+    /**
+     * Creates one table of the project's own template.yaml (found from the working directory) under {@code name}:
+     * how tests make the tables they use, so a key schema is spelled in one place only.
+     */
+    public static void createProjectTable(DynamoDbClient client, String logicalId, String name) {
+        create(client, ProjectTemplate.TEMPLATE.table(logicalId), name);
     }
 
     /**

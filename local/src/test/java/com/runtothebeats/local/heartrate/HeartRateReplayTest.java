@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
@@ -93,9 +93,11 @@ class HeartRateReplayTest {
     void startStack() {
         dynamoServer = DynamoDbLocalServer.inMemory();
         DynamoDbClient dynamo = dynamoServer.client();
-        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.notifications("NotificationsTable"),
-                TableDefinitions.heartRate("HeartRateTable"), TableDefinitions.runners("RunnersTable"),
-                TableDefinitions.providerLinks("ProviderLinksTable"), TableDefinitions.oauthStates("OAuthStatesTable")));
+        TemplateTables.createProjectTable(dynamo, "NotificationsTable", "NotificationsTable");
+        TemplateTables.createProjectTable(dynamo, "HeartRateTable", "HeartRateTable");
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "RunnersTable");
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "ProviderLinksTable");
+        TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "OAuthStatesTable");
         standIn = GoogleHealthStandIn.start(0, "local-demo-runner");
         links = new DynamoProviderLinkStore(dynamo, "ProviderLinksTable", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         samples = new DynamoHeartRateSamples(dynamo, "HeartRateTable");

@@ -19,7 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
@@ -84,9 +84,9 @@ class AuthHandlerTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.providerLinks("links"));
-        dynamo.createTable(TableDefinitions.runners("runners"));
-        dynamo.createTable(TableDefinitions.oauthStates("states"));
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
+        TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "states");
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         runners = new DynamoRunnerStore(dynamo, "runners");
         states = new DynamoOAuthStateStore(dynamo, "states");

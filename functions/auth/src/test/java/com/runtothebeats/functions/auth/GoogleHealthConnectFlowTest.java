@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
@@ -99,8 +99,10 @@ class GoogleHealthConnectFlowTest {
         google.resetAll();
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.oauthStates("states"),
-                TableDefinitions.providerLinks("links"), TableDefinitions.heartRate("heart-rate"), TableDefinitions.runners("runners")));
+        TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "states");
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
+        TemplateTables.createProjectTable(dynamo, "HeartRateTable", "heart-rate");
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
         states = new DynamoRunnerHeartRates(dynamo, "runners");

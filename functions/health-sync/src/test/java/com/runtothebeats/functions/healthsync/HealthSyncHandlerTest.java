@@ -18,7 +18,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
@@ -43,7 +42,7 @@ import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.providers.googlehealth.GoogleEndpoints;
 import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
 import com.runtothebeats.providers.googlehealth.GoogleOAuthClient;
-import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.LocalDynamoDb;
 import com.runtothebeats.standins.DynamoDbStreamEventSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -64,6 +63,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -78,11 +78,11 @@ class HealthSyncHandlerTest {
     private static final Instant START = Instant.parse("2026-11-24T19:00:00Z");
     private static final Instant END = Instant.parse("2026-11-24T19:15:00Z");
 
-    private static DynamoDbLocalServer dynamoServer;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
     private static DynamoDbClient dynamo;
     private static DynamoDbStreamsClient streams;
     private static WireMockServer google;
-    private static int generation;
 
     @TempDir
     Path stateDir;
@@ -99,9 +99,8 @@ class HealthSyncHandlerTest {
 
     @BeforeAll
     static void startStandIns() {
-        dynamoServer = DynamoDbLocalServer.inMemory();
-        dynamo = dynamoServer.client();
-        streams = DynamoDbStreamEventSource.streamsClient(dynamoServer.endpoint());
+        dynamo = DYNAMO.client();
+        streams = DynamoDbStreamEventSource.streamsClient(DYNAMO.server().endpoint());
         google = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         google.start();
     }
@@ -109,20 +108,16 @@ class HealthSyncHandlerTest {
     @AfterAll
     static void stopStandIns() {
         google.stop();
-        dynamoServer.close();
     }
 
     @BeforeEach
     void freshTablesAndLink() {
         google.resetAll();
-        int n = ++generation;
-        notificationsTable = "notifications-" + n;
-        heartRateTable = "heart-rate-" + n;
-        runnersTable = "runners-" + n;
-        String linksTable = "links-" + n;
-        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.notifications(notificationsTable),
-                TableDefinitions.heartRate(heartRateTable), TableDefinitions.runners(runnersTable),
-                TableDefinitions.providerLinks(linksTable)));
+        var tables = DYNAMO.tables("NotificationsTable", "HeartRateTable", "RunnersTable", "ProviderLinksTable");
+        notificationsTable = tables.get("NotificationsTable");
+        heartRateTable = tables.get("HeartRateTable");
+        runnersTable = tables.get("RunnersTable");
+        String linksTable = tables.get("ProviderLinksTable");
         links = new DynamoProviderLinkStore(dynamo, linksTable, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         samples = new DynamoHeartRateSamples(dynamo, heartRateTable);
         states = new DynamoRunnerHeartRates(dynamo, runnersTable);

@@ -13,13 +13,12 @@ import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.signature.SignatureConfig;
-import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.providers.googlehealth.PublishedSigningKeyset;
-import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.LocalDynamoDb;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,10 +40,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The webhook against DynamoDB Local, driven by the events/ samples and variations of them. */
@@ -55,28 +53,16 @@ class HealthWebhookHandlerTest {
     /** The samples' deliveries are of 2026-11-24: received that evening. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T20:00:00Z"), ZoneOffset.UTC);
 
-    private static DynamoDbLocalServer dynamoServer;
-    private static DynamoDbClient dynamo;
-    private static int tableNumber;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
+    private final DynamoDbClient dynamo = DYNAMO.client();
 
     private String table;
     private HealthWebhookHandler handler;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamoServer = DynamoDbLocalServer.inMemory();
-        dynamo = dynamoServer.client();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoServer.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = "notifications-" + (++tableNumber);
-        dynamo.createTable(TableDefinitions.notifications(table));
+        table = DYNAMO.table("NotificationsTable");
         handler = handler(Optional.empty());
     }
 

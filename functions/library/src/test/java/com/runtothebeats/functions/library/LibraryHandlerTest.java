@@ -8,7 +8,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
@@ -47,7 +47,7 @@ class LibraryHandlerTest {
     @BeforeEach
     void start() {
         local = DynamoDBEmbedded.create();
-        TableDefinitions.createIfAbsent(local.dynamoDbClient(), List.of(TableDefinitions.libraries("libraries")));
+        TemplateTables.createProjectTable(local.dynamoDbClient(), "LibrariesTable", "libraries");
         LibraryImports imports = new LibraryImports(new DynamoRunnerLibraries(local.dynamoDbClient(), "libraries"),
                 (runnerId, importId) -> queued.add(runnerId + "/" + importId), clock);
         handler = new LibraryHandler(new LibraryComponents(sessions, imports, linkStore(),

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.publishing.DynamoPublicationStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
@@ -88,7 +88,7 @@ class PublishHandlerTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.providerLinks("links"));
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
         createPublicationsTable(dynamo, "publications");
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         publications = new DynamoPublicationStore(dynamo, "publications");
@@ -103,10 +103,7 @@ class PublishHandlerTest {
     }
 
     static void createPublicationsTable(DynamoDbClient dynamo, String name) {
-        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("idempotencyKey")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("idempotencyKey").keyType(KeyType.HASH).build()));
+        TemplateTables.createProjectTable(dynamo, "PublicationsTable", name);
     }
 
     /** A link as sign-in stores it: keyed by account_id, with the user id that playlists show as owner.id beside it. */

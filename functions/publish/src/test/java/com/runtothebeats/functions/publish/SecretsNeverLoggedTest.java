@@ -15,7 +15,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
@@ -168,9 +168,9 @@ class SecretsNeverLoggedTest {
     void aFullSignInAndPublishLogsNoSecret() {
         local = DynamoDBEmbedded.create();
         DynamoDbClient dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.providerLinks("links"));
-        dynamo.createTable(TableDefinitions.runners("runners"));
-        dynamo.createTable(TableDefinitions.oauthStates("states"));
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
+        TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "states");
         PublishHandlerTest.createPublicationsTable(dynamo, "publications");
         DynamoProviderLinkStore links = new DynamoProviderLinkStore(dynamo, "links",
                 LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));

@@ -28,9 +28,10 @@ import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.LocalDynamoDb;
 import com.runtothebeats.standins.S3StandIn;
-import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
+import com.runtothebeats.standins.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -50,7 +52,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class RecommendFunctionStackTest {
 
-    static DynamoDbLocalServer dynamoServer;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
     static S3StandIn s3;
     static Map<String, String> env;
     static FeatureTransform storedTransform;
@@ -61,10 +64,9 @@ class RecommendFunctionStackTest {
 
     @BeforeAll
     static void stack(@TempDir Path s3Root) {
-        dynamoServer = DynamoDbLocalServer.inMemory();
         s3 = S3StandIn.forTest(s3Root, "data");
         env = new HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.server().endpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(),
                 "AWS_REGION", DynamoDbLocalServer.REGION,
                 "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
@@ -76,21 +78,12 @@ class RecommendFunctionStackTest {
                 "BANNED_SONGS_TABLE", "bans"));
         aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
-        SamTemplate template = SamTemplate.load(templateFile());
-        for (SamTemplate.TableDefinition table : template.tables()) {
-            if (table.logicalId().equals("TracksTable")) {
-                TemplateTables.create(dynamo, table, "tracks");
-            }
-            if (table.logicalId().equals("BannedSongsTable")) {
-                TemplateTables.create(dynamo, table, "bans");
-            }
-        }
-        dynamo.createTable(r -> r.tableName("runners").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("runnerId").attributeType("S"))
-                .keySchema(k -> k.attributeName("runnerId").keyType("HASH")));
+        TemplateTables.createProjectTable(dynamo, "TracksTable", "tracks");
+        TemplateTables.createProjectTable(dynamo, "BannedSongsTable", "bans");
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
 
         // The tracks a 30-minute run at 165 BPM can use (and their half-time cousins), from the real split.
-        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
+        Path csv = ProjectFiles.trainingSplit();
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath());
         List<Track> all = DatasetTracks.read(csv);
         storedTransform = FeatureTransform.fit("run-1", all.stream().map(Track::features).toList());
@@ -110,16 +103,6 @@ class RecommendFunctionStackTest {
     @AfterAll
     static void stop() {
         s3.close();
-        dynamoServer.close();
-    }
-
-    static Path templateFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir.resolve("template.yaml");
-            }
-        }
-        throw new IllegalStateException("template.yaml not found");
     }
 
     private static APIGatewayV2HTTPEvent request(String body) {

@@ -23,6 +23,7 @@ import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
+import com.runtothebeats.standins.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class RecommendHandlerTest {
 
     @BeforeAll
     static void loadCatalog() {
-        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
+        Path csv = ProjectFiles.trainingSplit();
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath() + " (set BEATS_DATA_DIR)");
         List<Track> tracks = DatasetTracks.read(csv);
         TempoIndex index = TempoIndex.build(tracks, FeatureTransform.fit("test", tracks.stream().map(Track::features).toList()));

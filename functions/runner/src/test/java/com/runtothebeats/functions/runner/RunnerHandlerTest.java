@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
@@ -22,7 +21,7 @@ import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
-import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,10 +32,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,9 +45,9 @@ class RunnerHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
     private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
-    private static DynamoDbLocalServer dynamoServer;
-    private static DynamoDbClient dynamo;
-    private static int generation;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
+    private final DynamoDbClient dynamo = DYNAMO.client();
 
     @TempDir
     Path stateDir;
@@ -60,26 +58,13 @@ class RunnerHandlerTest {
     private DynamoRunnerHeartRates states;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamoServer = DynamoDbLocalServer.inMemory();
-        dynamo = dynamoServer.client();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoServer.close();
-    }
-
     @BeforeEach
     void freshTables() {
-        int n = ++generation;
-        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.runners("runners-" + n),
-                TableDefinitions.heartRate("heart-rate-" + n), TableDefinitions.providerLinks("links-" + n)));
-        samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
-        links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
-        runners = new DynamoRunnerStore(dynamo, "runners-" + n);
-        states = new DynamoRunnerHeartRates(dynamo, "runners-" + n);
+        var tables = DYNAMO.tables("RunnersTable", "HeartRateTable", "ProviderLinksTable");
+        samples = new DynamoHeartRateSamples(dynamo, tables.get("HeartRateTable"));
+        links = new DynamoProviderLinkStore(dynamo, tables.get("ProviderLinksTable"), LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
+        runners = new DynamoRunnerStore(dynamo, tables.get("RunnersTable"));
+        states = new DynamoRunnerHeartRates(dynamo, tables.get("RunnersTable"));
     }
 
     private RunnerHandler handler(boolean demo) {

@@ -23,6 +23,7 @@ import com.runtothebeats.model.CurrentModelLoader;
 import com.runtothebeats.model.ModelStore;
 import com.runtothebeats.model.TrainingOptions;
 import com.runtothebeats.standins.S3StandIn;
+import com.runtothebeats.standins.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class TrainHandlerTest {
                 "AWS_ENDPOINT_URL_S3", s3StandIn.endpoint().toString(), "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"))).s3();
         blobs = new S3BlobStore(s3, "data");
-        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
+        Path csv = ProjectFiles.trainingSplit();
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath() + " (set BEATS_DATA_DIR)");
         List<PlaylistSequence> all;
         try (InputStream in = Files.newInputStream(csv)) {

@@ -27,10 +27,9 @@ import com.runtothebeats.lambda.JacksonJsonCodec;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.LocalDynamoDb;
 import com.runtothebeats.standins.ProjectFiles;
 import com.runtothebeats.standins.S3StandIn;
-import com.runtothebeats.standins.SamTemplate;
-import com.runtothebeats.standins.TemplateTables;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +46,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,10 +61,10 @@ class TransformHandlerTest {
     @TempDir
     static Path s3Root;
     static S3StandIn s3StandIn;
-    static DynamoDbLocalServer dynamoServer;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
     static S3Client s3;
     static DynamoDbClient dynamo;
-    static SamTemplate.TableDefinition tracksTable;
     static int fresh;
 
     S3BlobStore data;
@@ -74,22 +74,18 @@ class TransformHandlerTest {
     @BeforeAll
     static void start() {
         s3StandIn = S3StandIn.forTest(s3Root);
-        dynamoServer = DynamoDbLocalServer.inMemory();
         AwsClients aws = new AwsClients(LambdaEnvironment.of(Map.of(
                 "AWS_ENDPOINT_URL_S3", s3StandIn.endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.server().endpoint().toString(),
                 "AWS_REGION", DynamoDbLocalServer.REGION,
                 "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
                 "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY)));
         s3 = aws.s3();
         dynamo = aws.dynamoDb();
-        tracksTable = SamTemplate.load(ProjectFiles.template()).tables().stream()
-                .filter(t -> t.logicalId().equals("TracksTable")).findFirst().orElseThrow();
     }
 
     @AfterAll
     static void stop() {
-        dynamoServer.close();
         s3StandIn.close();
     }
 
@@ -99,8 +95,7 @@ class TransformHandlerTest {
         String bucket = "data-" + fresh;
         s3.createBucket(b -> b.bucket(bucket));
         data = new S3BlobStore(s3, bucket);
-        table = "tracks-" + fresh;
-        TemplateTables.create(dynamo, tracksTable, table);
+        table = DYNAMO.table("TracksTable");
         handler = new TransformHandler(data, new DynamoTrackCatalog(dynamo, table),
                 FunctionMetrics.create(LambdaEnvironment.of(Map.of())));
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.HeartRateStateContendedException;
@@ -46,8 +46,8 @@ class DynamoRunnerHeartRatesTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.runners("runners"));
-        dynamo.createTable(TableDefinitions.heartRate("heart-rate"));
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
+        TemplateTables.createProjectTable(dynamo, "HeartRateTable", "heart-rate");
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
         states = new DynamoRunnerHeartRates(dynamo, "runners");
         recorder = new HeartRateRecorder(samples, states);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
 import com.runtothebeats.core.identity.LinkStatus;
 import com.runtothebeats.core.identity.Provider;
@@ -44,7 +44,7 @@ class DynamoProviderLinkStoreTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.providerLinks("links"));
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
         store = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
     }
 

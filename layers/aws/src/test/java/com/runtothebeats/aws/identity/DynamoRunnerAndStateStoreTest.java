@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.core.identity.OAuthState;
 import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.Runner;
@@ -28,8 +28,8 @@ class DynamoRunnerAndStateStoreTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        dynamo.createTable(TableDefinitions.runners("runners"));
-        dynamo.createTable(TableDefinitions.oauthStates("states"));
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
+        TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "states");
     }
 
     @AfterEach

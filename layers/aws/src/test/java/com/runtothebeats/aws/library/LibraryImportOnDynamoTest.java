@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.runtothebeats.aws.DynamoTrackCatalog;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.library.BatchFeatureLookup;
 import com.runtothebeats.core.library.FeatureSource;
@@ -63,14 +63,8 @@ class LibraryImportOnDynamoTest {
     void start() {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
-        TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.libraries("libraries")));
-        dynamo.createTable(b -> b.tableName("tracks").billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("trackId").attributeType("S"),
-                        a -> a.attributeName("tempoBand").attributeType("N"), a -> a.attributeName("tempo").attributeType("N"))
-                .keySchema(k -> k.attributeName("trackId").keyType("HASH"))
-                .globalSecondaryIndexes(g -> g.indexName(DynamoTrackCatalog.TEMPO_INDEX)
-                        .keySchema(k -> k.attributeName("tempoBand").keyType("HASH"), k -> k.attributeName("tempo").keyType("RANGE"))
-                        .projection(p -> p.projectionType("ALL"))));
+        TemplateTables.createProjectTable(dynamo, "LibrariesTable", "libraries");
+        TemplateTables.createProjectTable(dynamo, "TracksTable", "tracks");
         libraries = new DynamoRunnerLibraries(dynamo, "libraries");
         cache = new DynamoTrackFeatureCache(dynamo, "tracks");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.playlist.BannedSongs.BannedSong;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class DynamoBannedSongsTest {
     @BeforeEach
     void start() {
         local = DynamoDBEmbedded.create();
-        local.dynamoDbClient().createTable(TableDefinitions.bannedSongs("bans"));
+        TemplateTables.createProjectTable(local.dynamoDbClient(), "BannedSongsTable", "bans");
         bans = new DynamoBannedSongs(local.dynamoDbClient(), "bans");
     }
 

@@ -10,6 +10,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.runtothebeats.core.publishing.Publication;
 import com.runtothebeats.core.publishing.PublishInProgressException;
+import com.runtothebeats.standins.TemplateTables;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +34,7 @@ class DynamoPublicationStoreTest {
     void start() {
         local = DynamoDBEmbedded.create();
         DynamoDbClient dynamo = local.dynamoDbClient();
-        dynamo.createTable(b -> b.tableName("publications").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("idempotencyKey").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("idempotencyKey").keyType(KeyType.HASH).build()));
+        TemplateTables.createProjectTable(dynamo, "PublicationsTable", "publications");
         store = new DynamoPublicationStore(dynamo, "publications");
     }
 

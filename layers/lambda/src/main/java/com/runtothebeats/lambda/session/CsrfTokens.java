@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class CsrfTokens {
 
-    public static final String COOKIE = "beats_csrf";
+    public static final String COOKIE = "__Host-beats_csrf";
     public static final String HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

@@ -206,7 +206,8 @@ class SecretsNeverLoggedTest {
         APIGatewayV2HTTPResponse start = auth.handleRequest(event("GET", "/auth/spotify/start", null, List.of(), Map.of()), null);
         Map<String, String> authorize = AuthQuery.of(start.getHeaders().get("Location"));
         APIGatewayV2HTTPResponse callback = auth.handleRequest(event("GET", "/auth/spotify/callback",
-                Map.of("code", CODE, "state", authorize.get("state")), List.of(), Map.of()), null);
+                Map.of("code", CODE, "state", authorize.get("state")),
+                start.getCookies().stream().map(cookie -> cookie.split(";")[0]).toList(), Map.of()), null);
         assertEquals(302, callback.getStatusCode(), callback.getBody());
         String sessionCookie = cookie(callback, "__Host-beats_session");
         String csrf = cookie(callback, "__Host-beats_csrf");

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Double-submit CSRF protection. A random token is set as the {@code beats_csrf} cookie (readable by our
+ * Double-submit CSRF protection. A random token is set as the {@code __Host-beats_csrf} cookie (readable by our
  * page's script, so not HttpOnly); the page echoes it in the {@code X-CSRF-Token} header. Another site can
  * make the browser send the cookie but cannot read it, so it cannot produce the matching header.
  */

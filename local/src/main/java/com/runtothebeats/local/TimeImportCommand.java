@@ -111,7 +111,7 @@ final class TimeImportCommand implements Callable<Integer> {
     private static JsonNode importOnce(URI base) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/library/import"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Cookie", "beats_csrf=timing").header("X-CSRF-Token", "timing")
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Cookie", com.runtothebeats.lambda.session.CsrfTokens.COOKIE + "=timing").header("X-CSRF-Token", "timing")
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("POST /api/library/import answered " + started.statusCode() + ": " + started.body());

@@ -134,7 +134,7 @@ class DemoLibraryImportTest {
     private static HttpResponse<String> send(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(product.baseUri() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Cookie", "beats_csrf=test-page-token").header("X-CSRF-Token", "test-page-token").build();
+                .header("Cookie", com.runtothebeats.lambda.session.CsrfTokens.COOKIE + "=test-page-token").header("X-CSRF-Token", "test-page-token").build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -34,8 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The journey a newcomer takes, in a real browser against the whole local product as {@code ./beats serve}
  * runs it (first start: the catalog pipeline on the real training split; then the HTTP API; demo mode, as
  * no Spotify client is configured): open home → type heart rate 160 → build a 30-minute ramp playlist → the
- * result table has tracks and the chart is drawn → publish (dry run) → the confirmation shows; and home → import my
- * Spotify library (the demo's library stand-in) → the library card's progress, then its counts and sources.
+ * result table has tracks and the chart is drawn → publish (dry run) → the confirmation shows.
  * Screenshots go to {@code target/screenshots/}; with {@code -Dbeats.updateReadmeScreenshot=true} the result page's
  * also replaces {@code docs/screenshots/result.png}, the README's picture.
  */
@@ -171,30 +170,6 @@ class WebJourneyTest {
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
                 .toList();
         assertEquals(List.of(), problems, "no script errors and nothing the Content-Security-Policy had to block");
-    }
-
-    @Test
-    void aRunnerImportsTheirSpotifyLibraryAndSeesItsCountsAndSources() throws Exception {
-        ChromeDriver driver = chromium.driver();
-        WebDriverWait wait = new WebDriverWait(driver, PAGE_WAIT);
-        driver.get(base + "/");
-        waitUntilReady(wait);
-        // The demo runner is signed in: the card offers the import (the demo's Spotify library stand-in serves it).
-        WebElement importButton = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library-import")));
-        importButton.click();
-        // A progress bar while the worker runs, then the counts and where each tempo came from.
-        WebElement sources = new WebDriverWait(driver, BUILD_WAIT)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("library-sources")));
-        String status = driver.findElement(By.id("library-status")).getText();
-        assertTrue(status.matches("(?s)[\\d,]+ tracks in your library, [\\d,]+ with a tempo\\..*"), status);
-        assertFalse(driver.findElement(By.id("library-progress-row")).isDisplayed(), "no progress bar once done");
-        assertTrue(Integer.parseInt(driver.findElement(By.id("library-source-reccobeats")).getText().replace(",", "")) > 0);
-        assertTrue(Integer.parseInt(driver.findElement(By.id("library-source-getsongbpm")).getText().replace(",", "")) > 0);
-        WebElement backlink = sources.findElement(By.id("library-getsongbpm-link"));
-        assertTrue(backlink.isDisplayed(), "GetSongBPM's data is shown with its backlink");
-        assertEquals("https://getsongbpm.com/", backlink.getDomProperty("href"));
-        assertTrue(driver.findElement(By.id("library-delete")).isDisplayed(), "a delete-my-library control");
-        chromium.screenshot(SCREENSHOTS.resolve("library.png"));
     }
 
     /** The file holds the playlist Spotify would have got: the name typed and the result's tracks, in order. */

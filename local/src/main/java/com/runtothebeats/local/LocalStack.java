@@ -114,11 +114,9 @@ public final class LocalStack implements AutoCloseable {
         List<String> buckets = template.resourcesOfType("AWS::S3::Bucket").stream().map(r -> bucketName(r.logicalId())).toList();
         Path state = options.stateDir().toAbsolutePath();
         if (!options.inMemory()) {
-            Optional<RunningStack> running = RunningStack.read(state.resolve(STACK_FILE));
+            Optional<LocalStack> running = attach(options, template);
             if (running.isPresent()) {
-                options.log().println("Using the local stack already running on " + state + " (pid " + running.get().pid() + ")");
-                return new LocalStack(options, template, List.of(), false, running.get().dynamo(), running.get().s3(),
-                        running.get().sqs(), false);
+                return running.get();
             }
         }
         LocalStack stack = options.onDemand() && !options.inMemory()
@@ -208,6 +206,19 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> names = new LinkedHashMap<>();
         template.tables().forEach(table -> names.put(table.logicalId(), table.logicalId()));
         return names;
+    }
+
+    /** The stack another {@code ./beats} process runs on the options' state directory, if one does. */
+    public static Optional<LocalStack> attach(Options options) {
+        return attach(options, SamTemplate.load(options.projectRoot().resolve("template.yaml")));
+    }
+
+    private static Optional<LocalStack> attach(Options options, SamTemplate template) {
+        Path state = options.stateDir().toAbsolutePath();
+        return RunningStack.read(state.resolve(STACK_FILE)).map(running -> {
+            options.log().println("Using the local stack already running on " + state + " (pid " + running.pid() + ")");
+            return new LocalStack(options, template, List.of(), false, running.dynamo(), running.s3(), running.sqs(), false);
+        });
     }
 
     public SamTemplate template() {

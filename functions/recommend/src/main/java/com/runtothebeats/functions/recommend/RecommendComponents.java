@@ -3,8 +3,8 @@ package com.runtothebeats.functions.recommend;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
-import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.playlist.DynamoBannedSongs;
 import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.FeatureTransform;
@@ -58,7 +58,7 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
                 index -> promotedScorer(new PromotedScorer(models::currentRankingModel, index))));
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = Lazy.of(
-                () -> SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)));
+                () -> SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())));
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
                     Supplier<RunnerTempoLookup> lookup = Lazy.of(() -> new SessionRunnerTempo(

@@ -107,7 +107,7 @@ public final class RecommendCommand implements Callable<Integer> {
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
-                LocalStack local = LocalStack.start(stack.options())) {
+                LocalStack local = LocalStack.start(stack.options().startingOnDemand())) {
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
         }
         int status = response.path("statusCode").asInt();

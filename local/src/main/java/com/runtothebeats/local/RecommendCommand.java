@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 "  ./beats recommend --tempo 170 --minutes 60",
                 "  ./beats recommend --heart-rate 150 --ramp 150:175 --minutes 45",
                 "  ./beats recommend --cadence 172 --intervals 4x175:2x150 --minutes 40 --format json",
-                "  ./beats recommend --tempo 165 --warmup 5 --cooldown 5 --no-explicit --released-from 2010"})
+                "  ./beats recommend --tempo 165 --warmup 5 --cooldown 5 --no-explicit --released-from 2010",
+                "  ./beats recommend --tempo 165 --genres rock,pop"})
 public final class RecommendCommand implements Callable<Integer> {
 
     static final String FUNCTION = "RecommendFunction";
@@ -106,7 +107,7 @@ public final class RecommendCommand implements Callable<Integer> {
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
-                LocalStack local = LocalStack.start(stack.options())) {
+                LocalStack local = LocalStack.start(stack.options().startingOnDemand())) {
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
         }
         int status = response.path("statusCode").asInt();
@@ -220,7 +221,8 @@ public final class RecommendCommand implements Callable<Integer> {
                 Map.entry("options.harmony", "--harmony"), Map.entry("options.energyFloor", "--energy-floor"),
                 Map.entry("warmupMinutes", "--warmup"), Map.entry("cooldownMinutes", "--cooldown"),
                 Map.entry("exclude.explicit", "--no-explicit"), Map.entry("releasedFrom", "--released-from"),
-                Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"));
+                Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"),
+                Map.entry("genres", "--genres"));
         if (options.containsKey(field)) {
             return options.get(field);
         }

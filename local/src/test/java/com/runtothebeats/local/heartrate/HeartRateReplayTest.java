@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
@@ -98,6 +99,7 @@ class HeartRateReplayTest {
         TemplateTables.createProjectTable(dynamo, "RunnersTable", "RunnersTable");
         TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "ProviderLinksTable");
         TemplateTables.createProjectTable(dynamo, "OAuthStatesTable", "OAuthStatesTable");
+        TemplateTables.createProjectTable(dynamo, "SessionsTable", "SessionsTable");
         standIn = GoogleHealthStandIn.start(0, "local-demo-runner");
         links = new DynamoProviderLinkStore(dynamo, "ProviderLinksTable", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         samples = new DynamoHeartRateSamples(dynamo, "HeartRateTable");
@@ -105,10 +107,10 @@ class HeartRateReplayTest {
         GoogleEndpoints google = GoogleEndpoints.of(standIn.baseUrl().toString(), standIn.baseUrl().toString());
         oauth = new GoogleOAuthClient(google, "local-google-client", null, Clock.systemUTC());
         GoogleHealthClient health = new GoogleHealthClient(google.healthApi(), Pause.SLEEP);
-        SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
+        SessionCookies demoSessions = new SessionCookies(new DynamoSessionStore(dynamo, "SessionsTable"), Duration.ofDays(1), Clock.systemUTC(), true);
 
         Metrics metrics = FunctionMetrics.create(LambdaEnvironment.of(Map.of()));
-        auth = new AuthHandler(new AuthComponents(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
+        auth = new AuthHandler(new AuthComponents(demoSessions, new byte[32], new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
                 List.of(new GoogleHealthConnectFlow(google, "local-google-client",
                         "http://127.0.0.1:3000/auth/google-health/callback", oauth, health, links, samples, states)),
                 "/dashboard", Clock.systemUTC(), new SecureRandom(), metrics));
@@ -165,7 +167,7 @@ class HeartRateReplayTest {
         // the page repeats its CSRF cookie in a header on every write, the demo runner's included
         APIGatewayV2HTTPEvent disconnect = InProcessTarget.event("POST", "/auth/google-health/disconnect", null, Map.of(),
                 Map.of("X-CSRF-Token", "page-token"));
-        disconnect.setCookies(List.of("beats_csrf=page-token"));
+        disconnect.setCookies(List.of("__Host-beats_csrf=page-token"));
         APIGatewayV2HTTPResponse disconnected = auth.handleRequest(disconnect, null);
 
         assertEquals(200, disconnected.getStatusCode(), disconnected.getBody());
@@ -200,7 +202,10 @@ class HeartRateReplayTest {
                     String[] kv = pair.split("=", 2);
                     query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
                 }
-                APIGatewayV2HTTPResponse done = auth.handleRequest(event("GET", callback.getPath(), null, query), null);
+                // the browser sends back the cookie /start set (the attempt's browser binding)
+                APIGatewayV2HTTPEvent callbackEvent = event("GET", callback.getPath(), null, query);
+                callbackEvent.setCookies(start.getCookies().stream().map(cookie -> cookie.split(";")[0]).toList());
+                APIGatewayV2HTTPResponse done = auth.handleRequest(callbackEvent, null);
                 assertEquals("/dashboard?connected=google-health", done.getHeaders().get("Location"), done.getBody());
             } catch (Exception e) {
                 throw new AssertionError(e);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.publishing.DynamoPublicationStore;
@@ -41,7 +42,6 @@ import com.runtothebeats.providers.spotify.SpotifyPlaylists;
 import com.runtothebeats.providers.spotify.SpotifyTokenEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,7 +69,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class PublishHandlerTest {
 
     static final String RUNNER = "runner-1";
-    static final byte[] SESSION_SECRET = "session-secret-for-tests-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final String CSRF = "csrf-token-for-tests";
 
     @TempDir
@@ -89,6 +88,7 @@ class PublishHandlerTest {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
         TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links");
+        TemplateTables.createProjectTable(dynamo, "SessionsTable", "sessions");
         createPublicationsTable(dynamo, "publications");
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         publications = new DynamoPublicationStore(dynamo, "publications");
@@ -103,7 +103,10 @@ class PublishHandlerTest {
     }
 
     static void createPublicationsTable(DynamoDbClient dynamo, String name) {
-        TemplateTables.createProjectTable(dynamo, "PublicationsTable", name);
+        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("idempotencyKey")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("idempotencyKey").keyType(KeyType.HASH).build()));
     }
 
     /** A link as sign-in stores it: keyed by account_id, with the user id that playlists show as owner.id beside it. */
@@ -127,7 +130,7 @@ class PublishHandlerTest {
     }
 
     PublishHandler handler(PlaylistDestination destination, Clock clock) {
-        SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock, false);
+        SessionCookies sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock, false);
         return new PublishHandler(new PublishComponents(sessions, new PlaylistPublisher(publications, destination, clock),
                 destination.dryRun(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
     }
@@ -143,12 +146,12 @@ class PublishHandlerTest {
     }
 
     APIGatewayV2HTTPEvent request(String body, String idempotencyKey) {
-        SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), false);
+        SessionCookies sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock(), false);
         String setCookie = sessions.issue(RUNNER);
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setRawPath("/api/playlists");
         event.setBody(body);
-        event.setCookies(List.of(setCookie.substring(0, setCookie.indexOf(';')), "beats_csrf=" + CSRF));
+        event.setCookies(List.of(setCookie.substring(0, setCookie.indexOf(';')), "__Host-beats_csrf=" + CSRF));
         Map<String, String> headers = new java.util.HashMap<>(Map.of("content-type", "application/json", "x-csrf-token", CSRF));
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);
@@ -539,7 +542,7 @@ class PublishHandlerTest {
     @Test
     void theSampleEventsParseAndBehaveInTheLocalDemo() {
         Path events = Path.of("../../events/publish");
-        PublishHandler demo = new PublishHandler(new PublishComponents(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
+        PublishHandler demo = new PublishHandler(new PublishComponents(new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock(), true),
                 new PlaylistPublisher(publications, new DryRunPlaylists(stateDir.resolve("dry-run"), clock(), new SecureRandom()), clock()),
                 true, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
 

@@ -99,7 +99,7 @@ final class RecommendationRequestReader {
                 number(root, "warmupMinutes", "warmupMinutes"), number(root, "cooldownMinutes", "cooldownMinutes"), Set.of());
     }
 
-    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}: the runner's limits. */
+    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}, {@code genres}: the runner's limits. */
     private static RunnerLimits limits(JsonNode root) {
         boolean explicit = false;
         List<String> artists = null;
@@ -125,7 +125,8 @@ final class RecommendationRequestReader {
             min = number(energy, "min", "energy.min");
             max = number(energy, "max", "energy.max");
         }
-        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max);
+        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max,
+                strings(root.get(RunnerLimits.GENRES), RunnerLimits.GENRES, "a genre label such as \"rock\""));
     }
 
     private static Integer year(JsonNode root, String field) {

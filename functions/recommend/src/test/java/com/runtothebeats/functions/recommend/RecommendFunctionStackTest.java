@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
@@ -28,10 +29,9 @@ import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.standins.DynamoDbLocalServer;
-import com.runtothebeats.standins.LocalDynamoDb;
 import com.runtothebeats.standins.S3StandIn;
+import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
-import com.runtothebeats.standins.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +41,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -52,21 +51,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class RecommendFunctionStackTest {
 
-    @RegisterExtension
-    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
+    static DynamoDbLocalServer dynamoServer;
     static S3StandIn s3;
     static Map<String, String> env;
     static FeatureTransform storedTransform;
     static AwsClients aws;
     static List<Track> near165;
     static int buckets;
-    static String secret = "0123456789abcdef0123456789abcdef-test";
 
     @BeforeAll
     static void stack(@TempDir Path s3Root) {
+        dynamoServer = DynamoDbLocalServer.inMemory();
         s3 = S3StandIn.forTest(s3Root, "data");
         env = new HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.server().endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(),
                 "AWS_REGION", DynamoDbLocalServer.REGION,
                 "AWS_ACCESS_KEY_ID", DynamoDbLocalServer.ACCESS_KEY_ID,
@@ -74,16 +72,26 @@ class RecommendFunctionStackTest {
                 "TRACKS_TABLE", "tracks",
                 "RUNNERS_TABLE", "runners",
                 "DATA_BUCKET", "data",
-                "SESSION_SECRET", secret,
+                "SESSIONS_TABLE", "sessions",
                 "BANNED_SONGS_TABLE", "bans"));
         aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
-        TemplateTables.createProjectTable(dynamo, "TracksTable", "tracks");
-        TemplateTables.createProjectTable(dynamo, "BannedSongsTable", "bans");
-        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners");
+        SamTemplate template = SamTemplate.load(templateFile());
+        for (SamTemplate.TableDefinition table : template.tables()) {
+            if (table.logicalId().equals("TracksTable")) {
+                TemplateTables.create(dynamo, table, "tracks");
+            }
+            if (table.logicalId().equals("BannedSongsTable")) {
+                TemplateTables.create(dynamo, table, "bans");
+            }
+        }
+        TemplateTables.createProjectTable(dynamo, "SessionsTable", "sessions");
+        dynamo.createTable(r -> r.tableName("runners").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("runnerId").attributeType("S"))
+                .keySchema(k -> k.attributeName("runnerId").keyType("HASH")));
 
         // The tracks a 30-minute run at 165 BPM can use (and their half-time cousins), from the real split.
-        Path csv = ProjectFiles.trainingSplit();
+        Path csv = Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../../../shared/data"), "spotify", "spotify_songs_train.csv");
         assertTrue(Files.isRegularFile(csv), "the real dataset is needed at " + csv.toAbsolutePath());
         List<Track> all = DatasetTracks.read(csv);
         storedTransform = FeatureTransform.fit("run-1", all.stream().map(Track::features).toList());
@@ -103,6 +111,22 @@ class RecommendFunctionStackTest {
     @AfterAll
     static void stop() {
         s3.close();
+        dynamoServer.close();
+    }
+
+    static Path templateFile() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found");
+    }
+
+    /** A session started as the Auth function would, in the sessions table this function reads. */
+    private static String signIn(String runnerId) {
+        return new SessionCookies(new DynamoSessionStore(aws.dynamoDb(), "sessions"), SessionCookies.DEFAULT_LIFETIME,
+                java.time.Clock.systemUTC(), false).issue(runnerId);
     }
 
     private static APIGatewayV2HTTPEvent request(String body) {
@@ -132,8 +156,7 @@ class RecommendFunctionStackTest {
     @Test
     void currentTargetComesFromTheSignedInRunnersHeartRate() throws Exception {
         RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
-        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-7");
+        String cookie = signIn("runner-7");
         APIGatewayV2HTTPEvent event = request("{\"target\":{\"type\":\"current\"},\"minutes\":20}");
         event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';'))));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -212,7 +235,7 @@ class RecommendFunctionStackTest {
     void aCorruptSnapshotIsRefusedAndTheFunctionAnswers503UntilItIsReplaced() throws Exception {
         S3BlobStore data = bucketWith(near165);
         byte[] bytes = data.get("catalog/run-1/catalog.snapshot").orElseThrow();
-        bytes[bytes.length - 50] ^= 0x01; // a feature value: only the checksum can tell
+        bytes[bytes.length - 1] ^= 0x01; // the stored checksum: every column still reads, only the checksum can tell
         data.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
 
         CatalogUnavailableException refused = assertThrows(CatalogUnavailableException.class, () -> load(data));
@@ -237,9 +260,8 @@ class RecommendFunctionStackTest {
         APIGatewayV2HTTPEvent event = request(body);
         event.setRouteKey(route);
         event.getRequestContext().getHttp().setMethod(route.substring(0, route.indexOf(' ')));
-        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-9");
-        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "beats_csrf=token-1"));
+        String cookie = signIn("runner-9");
+        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "__Host-beats_csrf=token-1"));
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         if (csrf) {
             headers.put("x-csrf-token", "token-1");

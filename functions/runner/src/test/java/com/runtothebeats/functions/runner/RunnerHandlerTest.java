@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
+import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
@@ -21,8 +23,7 @@ import com.runtothebeats.core.identity.Provider;
 import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
-import com.runtothebeats.standins.LocalDynamoDb;
-import java.nio.charset.StandardCharsets;
+import com.runtothebeats.standins.DynamoDbLocalServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +33,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -43,11 +45,10 @@ class RunnerHandlerTest {
 
     private static final Path EVENTS = Path.of("../../events/runner");
     private static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
-    private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
-    @RegisterExtension
-    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
-    private final DynamoDbClient dynamo = DYNAMO.client();
+    private static DynamoDbLocalServer dynamoServer;
+    private static DynamoDbClient dynamo;
+    private static int generation;
 
     @TempDir
     Path stateDir;
@@ -57,18 +58,35 @@ class RunnerHandlerTest {
     private DynamoRunnerStore runners;
     private DynamoRunnerHeartRates states;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private DynamoSessionStore sessionStore;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamoServer = DynamoDbLocalServer.inMemory();
+        dynamo = dynamoServer.client();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamoServer.close();
+    }
 
     @BeforeEach
     void freshTables() {
-        var tables = DYNAMO.tables("RunnersTable", "HeartRateTable", "ProviderLinksTable");
-        samples = new DynamoHeartRateSamples(dynamo, tables.get("HeartRateTable"));
-        links = new DynamoProviderLinkStore(dynamo, tables.get("ProviderLinksTable"), LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
-        runners = new DynamoRunnerStore(dynamo, tables.get("RunnersTable"));
-        states = new DynamoRunnerHeartRates(dynamo, tables.get("RunnersTable"));
+        int n = ++generation;
+        TemplateTables.createProjectTable(dynamo, "RunnersTable", "runners-" + n);
+        TemplateTables.createProjectTable(dynamo, "HeartRateTable", "heart-rate-" + n);
+        TemplateTables.createProjectTable(dynamo, "ProviderLinksTable", "links-" + n);
+        TemplateTables.createProjectTable(dynamo, "SessionsTable", "sessions-" + n);
+        sessionStore = new DynamoSessionStore(dynamo, "sessions-" + n);
+        samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
+        links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
+        runners = new DynamoRunnerStore(dynamo, "runners-" + n);
+        states = new DynamoRunnerHeartRates(dynamo, "runners-" + n);
     }
 
     private RunnerHandler handler(boolean demo) {
-        return new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, demo), runners, links,
+        return new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, demo), runners, links,
                 samples, states, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
@@ -169,17 +187,17 @@ class RunnerHandlerTest {
 
     @Test
     void aSignedInRunnerNeedsTheCsrfHeaderToChangeState() throws Exception {
-        SessionCookies sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, false);
+        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), clock, false);
         String session = sessions.issue("runner-7").split(";")[0];
         RunnerHandler handler = handler(false);
 
         APIGatewayV2HTTPEvent forged = event("heart-rate-post.json");
-        forged.setCookies(List.of(session, "beats_csrf=token-1"));
+        forged.setCookies(List.of(session, "__Host-beats_csrf=token-1"));
         assertEquals(403, handler.handleRequest(forged, null).getStatusCode());
         assertEquals(0, storedSamples("runner-7"));
 
         APIGatewayV2HTTPEvent genuine = event("heart-rate-post.json");
-        genuine.setCookies(List.of(session, "beats_csrf=token-1"));
+        genuine.setCookies(List.of(session, "__Host-beats_csrf=token-1"));
         genuine.getHeaders().put("x-csrf-token", "token-1");
         assertEquals(200, handler.handleRequest(genuine, null).getStatusCode());
         assertEquals(1, storedSamples("runner-7"));
@@ -206,7 +224,7 @@ class RunnerHandlerTest {
                 states.clear(runnerId);
             }
         };
-        RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, true),
+        RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, true),
                 runners, links, samples, disconnectedMeanwhile, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
 
         APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);

@@ -50,6 +50,7 @@ public final class TempoIndex {
     private final int[][] orderByKey;
     private final double[][] temposByKey;
     private final long maxDurationMs;
+    private final CatalogGenres genres;
 
     private TempoIndex(List<Track> tracks, FeatureTransform transform) {
         int n = tracks.size();
@@ -86,6 +87,7 @@ public final class TempoIndex {
             }
         }
         this.maxDurationMs = longest;
+        this.genres = CatalogGenres.of(tracks);
         this.artistIds = Map.copyOf(artists);
         Integer[] byId = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -172,6 +174,10 @@ public final class TempoIndex {
         return transform;
     }
 
+    public CatalogGenres genres() {
+        return genres;
+    }
+
     public OptionalInt indexOf(String trackId) {
         int found = Arrays.binarySearch(sortedIds, trackId);
         return found < 0 ? OptionalInt.empty() : OptionalInt.of(sortedIdPositions[found]);
@@ -247,13 +253,10 @@ public final class TempoIndex {
     }
 
     /** Positions [from, to) of one key's {@link #ordered(int) tempo order}. */
-    public record Window(int from, int to) {
-    }
+    public record Window(int from, int to) { }
 
     /** Track indices of one key in tempo order. */
-    public int[] ordered(int keyBucket) {
-        return orderByKey[keyBucket];
-    }
+    public int[] ordered(int keyBucket) { return orderByKey[keyBucket]; }
 
     /** Every track whose tempo lies in [minBpm, maxBpm], any key, in tempo order within each key. */
     public List<Track> inTempoRange(double minBpm, double maxBpm) {

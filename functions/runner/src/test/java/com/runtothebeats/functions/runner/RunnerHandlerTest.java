@@ -187,7 +187,9 @@ class RunnerHandlerTest {
 
     @Test
     void aSignedInRunnerNeedsTheCsrfHeaderToChangeState() throws Exception {
-        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), clock, false);
+        // issued on the wall clock: the template's sessions table has a TTL, and DynamoDB Local expires items whose
+        // expiresAt lies in the real past (this test's fixed clock is)
+        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), Clock.systemUTC(), false);
         String session = sessions.issue("runner-7").split(";")[0];
         RunnerHandler handler = handler(false);
 

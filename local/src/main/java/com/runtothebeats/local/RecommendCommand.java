@@ -5,19 +5,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.runtothebeats.lambda.Json;
+import com.runtothebeats.lambda.session.SessionCookies;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./beats recommend}: a playlist for a run from the local catalog. The options become the body of
@@ -87,6 +94,16 @@ public final class RecommendCommand implements Callable<Integer> {
     @Mixin
     RunnerLimitOptions limits;
 
+    @Option(names = "--source", paramLabel = "library|catalog|mix",
+            description = "Where tracks come from: the runner's imported library, the catalog, or the library first and the rest from "
+                    + "catalog tracks in its style (default: mix when --runner has a library, else catalog).")
+    String source;
+
+    @Option(names = "--runner", paramLabel = "ID",
+            description = "The runner whose library --source uses (default with --source library or mix: demo-runner, whose library "
+                    + "./beats serve's demo imports).")
+    String runner;
+
     @Option(names = {"-v", "--verbose"}, description = "The function's logs and the stand-ins' output on stderr (default: <state>/logs/functions.log).")
     boolean verbose;
 
@@ -101,12 +118,28 @@ public final class RecommendCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or json, was '" + format + "'");
         }
-        String event = event(body()).toString();
+        ObjectNode request = event(body());
+        LocalStack.Options stackOptions = stack.options();
+        String runnerId = runner != null ? runner : source != null && !source.equals("catalog") ? SessionCookies.DEMO_RUNNER_ID : null;
+        if (runnerId != null) {
+            // The function runs in this process: a session key of this run alone signs the runner's session.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String secret = HexFormat.of().formatHex(key);
+            Map<String, String> environment = new HashMap<>(stackOptions.environment());
+            environment.put("SESSION_SECRET", secret);
+            stackOptions = new LocalStack.Options(stackOptions.projectRoot(), stackOptions.stateDir(), stackOptions.inMemory(),
+                    environment, stackOptions.log());
+            String cookie = new SessionCookies(secret.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), false)
+                    .issue(runnerId);
+            request.putArray("cookies").add(cookie.substring(0, cookie.indexOf(';')));
+        }
+        String event = request.toString();
         PrintStream stdout = System.out;
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
-                LocalStack local = LocalStack.start(stack.options())) {
+                LocalStack local = LocalStack.start(stackOptions)) {
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
         }
         int status = response.path("statusCode").asInt();
@@ -188,6 +221,9 @@ public final class RecommendCommand implements Callable<Integer> {
             options.put("harmony", harmony.toLowerCase(Locale.ROOT));
         }
         limits.addTo(body, options);
+        if (source != null) {
+            body.put("source", source.toLowerCase(Locale.ROOT));
+        }
         return body;
     }
 
@@ -220,7 +256,8 @@ public final class RecommendCommand implements Callable<Integer> {
                 Map.entry("options.harmony", "--harmony"), Map.entry("options.energyFloor", "--energy-floor"),
                 Map.entry("warmupMinutes", "--warmup"), Map.entry("cooldownMinutes", "--cooldown"),
                 Map.entry("exclude.explicit", "--no-explicit"), Map.entry("releasedFrom", "--released-from"),
-                Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"));
+                Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"),
+                Map.entry("source", "--source"), Map.entry("options.fold", "--no-fold"));
         if (options.containsKey(field)) {
             return options.get(field);
         }

@@ -81,7 +81,8 @@ final class NextTrackCandidates {
                         // checked for repeats once their cost shows it.
                         double error = Math.abs(effective - target);
                         double cost = node.cost + TransitionScore.weighted(weights, 0, steps, error / tolerance,
-                                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
+                                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)))
+                                + index.originCost(t);
                         double limit = Math.min(bound, heap.threshold(greedy));
                         if (cost > limit) {
                             feasible++; // tempo-feasible; only its cost keeps it out
@@ -137,7 +138,8 @@ final class NextTrackCandidates {
         String rejection = constraints.rejection(node, t, effective, target, start, effort, steps);
         double flow = reference == null ? 0 : index.flowDistance(t, reference);
         TransitionScore score = TransitionScore.of(weights, flow, steps, error / tolerance,
-                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
+                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)),
+                index.originCost(t));
         return new Candidate(effective, target, score, rejection);
     }
 

@@ -51,6 +51,11 @@ public final class PlaylistBuilder {
         return index;
     }
 
+    /** A builder over another index (a runner's library or mix) with the same models. */
+    public PlaylistBuilder over(TempoIndex other) {
+        return other == index ? this : new PlaylistBuilder(other, models);
+    }
+
     public Optional<SequenceModel> model() {
         return models.get();
     }

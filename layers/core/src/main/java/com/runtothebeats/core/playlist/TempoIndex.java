@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The catalog in memory, arranged for playlist search: one tempo-sorted list per Camelot key, so each
@@ -50,11 +51,16 @@ public final class TempoIndex {
     private final int[][] orderByKey;
     private final double[][] temposByKey;
     private final long maxDurationMs;
+    /** Which tracks are the runner's own (null: none are, a catalog index), and what a catalog track costs in a mix. */
+    private final boolean[] fromLibrary;
+    private final double catalogCost;
 
-    private TempoIndex(List<Track> tracks, FeatureTransform transform) {
+    private TempoIndex(List<Track> tracks, FeatureTransform transform, Set<String> libraryIds, double catalogCost) {
         int n = tracks.size();
         this.tracks = tracks;
         this.transform = transform;
+        this.fromLibrary = libraryIds.isEmpty() ? null : new boolean[n];
+        this.catalogCost = catalogCost;
         this.tempo = new double[n];
         this.durationMs = new long[n];
         this.key = new int[n];
@@ -80,6 +86,9 @@ public final class TempoIndex {
             energy[i] = t.features().energy();
             danceability[i] = t.features().danceability();
             factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
+            if (fromLibrary != null) {
+                fromLibrary[i] = libraryIds.contains(t.id());
+            }
             double[] v = transform.standardise(t.features());
             for (int j = 0; j < v.length; j++) {
                 vectors[i * FlowFeature.COUNT + j] = (float) v[j];
@@ -126,13 +135,22 @@ public final class TempoIndex {
      * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
      */
     public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
+        return build(catalog, transform, Set.of(), 0);
+    }
+
+    /**
+     * An index of a runner's tracks and catalog tracks: {@code libraryIds} are the runner's own, and each other
+     * track adds {@code catalogCost} to the step that places it, so the search takes the runner's track unless a
+     * catalog one fits better by more than that ({@link TrackPools}).
+     */
+    public static TempoIndex build(Collection<Track> tracks, FeatureTransform transform, Set<String> libraryIds, double catalogCost) {
         Map<String, Track> unique = new LinkedHashMap<>();
-        for (Track t : catalog) {
+        for (Track t : tracks) {
             if (t.tempo() > 0 && t.durationMs() > 0) {
                 unique.putIfAbsent(t.id(), t);
             }
         }
-        return new TempoIndex(List.copyOf(unique.values()), transform);
+        return new TempoIndex(List.copyOf(unique.values()), transform, Set.copyOf(libraryIds), catalogCost);
     }
 
     public static int bucket(CamelotKey camelot) {
@@ -203,6 +221,16 @@ public final class TempoIndex {
         return id == null ? -1 : id;
     }
 
+    /** Whether track {@code i} is from the runner's library. */
+    public boolean fromLibrary(int i) {
+        return fromLibrary != null && fromLibrary[i];
+    }
+
+    /** What placing track {@code i} costs for where it comes from: 0 for the runner's own, and in a catalog-only index. */
+    public double originCost(int i) {
+        return fromLibrary == null || fromLibrary[i] ? 0 : catalogCost;
+    }
+
     public double energy(int i) {
         return energy[i];
     }
@@ -243,7 +271,7 @@ public final class TempoIndex {
     /** Tracks of one key, sorted by tempo: the positions of {@link #ordered(int)} that hold tempos in [minBpm, maxBpm]. */
     public Window window(int keyBucket, double minBpm, double maxBpm) {
         double[] sorted = temposByKey[keyBucket];
-        return new Window(lowerBound(sorted, minBpm), upperBound(sorted, maxBpm));
+        return new Window(SortedTempos.lowerBound(sorted, minBpm), SortedTempos.upperBound(sorted, maxBpm));
     }
 
     /** Positions [from, to) of one key's {@link #ordered(int) tempo order}. */
@@ -265,33 +293,5 @@ public final class TempoIndex {
             }
         }
         return out;
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -10,15 +10,15 @@ beforeEach(() => {
   browser = installBrowser();
 });
 
-test('the CSRF token is read from the beats_csrf cookie among others, URL-decoded', () => {
-  browser.document.cookie = 'theme=dark; beats_csrf=a%2Fb%3D%3D; other=1';
+test('the CSRF token is read from the __Host-beats_csrf cookie among others, URL-decoded', () => {
+  browser.document.cookie = 'theme=dark; __Host-beats_csrf=a%2Fb%3D%3D; other=1';
   assert.equal(csrfToken(), 'a/b==');
   browser.document.cookie = 'theme=dark';
   assert.equal(csrfToken(), '');
 });
 
 test('a GET asks for JSON, sends no CSRF token or body, and returns the parsed answer', async () => {
-  browser.document.cookie = 'beats_csrf=token-1';
+  browser.document.cookie = '__Host-beats_csrf=token-1';
   const calls = installFetch(() => ({ body: { runnerId: 'r-1' } }));
   assert.deepEqual(await api.get('/api/me'), { runnerId: 'r-1' });
   assert.equal(calls.length, 1);
@@ -30,7 +30,7 @@ test('a GET asks for JSON, sends no CSRF token or body, and returns the parsed a
 });
 
 test('a POST carries the CSRF token, the JSON body and extra headers', async () => {
-  browser.document.cookie = 'beats_csrf=token-2';
+  browser.document.cookie = '__Host-beats_csrf=token-2';
   const calls = installFetch(() => ({ status: 201, body: { url: 'https://open.spotify.com/playlist/x' } }));
   const answer = await api.post('/api/playlists', { name: 'Tempo run' }, { 'Idempotency-Key': 'k-1' });
   assert.deepEqual(answer, { url: 'https://open.spotify.com/playlist/x' });
@@ -42,7 +42,7 @@ test('a POST carries the CSRF token, the JSON body and extra headers', async () 
 });
 
 test('a POST without a body sends no Content-Type and no body, and an empty answer is null', async () => {
-  browser.document.cookie = 'beats_csrf=token-3';
+  browser.document.cookie = '__Host-beats_csrf=token-3';
   const calls = installFetch(() => ({ status: 204 }));
   assert.equal(await api.post('/auth/google-health/disconnect'), null);
   assert.deepEqual(calls[0].headers, { Accept: 'application/json', 'X-CSRF-Token': 'token-3' });

@@ -13,7 +13,7 @@ const byId = (id) => document.getElementById(id);
 beforeEach(() => {
   browser = installBrowser();
   document = browser.document;
-  document.cookie = 'beats_csrf=csrf-1';
+  document.cookie = '__Host-beats_csrf=csrf-1';
   const h = document.h.bind(document);
   document.body.append(
     h('p', { id: 'spotify-status' }, 'Sign in to publish playlists to your Spotify account.'),

@@ -30,7 +30,7 @@ const byId = (id) => document.getElementById(id);
 beforeEach(() => {
   browser = installBrowser({ pathname: '/result' });
   document = browser.document;
-  document.cookie = 'beats_csrf=csrf-9';
+  document.cookie = '__Host-beats_csrf=csrf-9';
   const h = document.h.bind(document);
   document.body.append(
     h('div', { id: 'no-playlist', hidden: true }),

@@ -1,4 +1,4 @@
-// The JSON API, same origin. Every state-changing request carries the CSRF token from the beats_csrf
+// The JSON API, same origin. Every state-changing request carries the CSRF token from the __Host-beats_csrf
 // cookie in the X-CSRF-Token header (double submit); every failure becomes an ApiError with a message a
 // person can read and, when the API names one, the field at fault.
 
@@ -12,8 +12,8 @@ export class ApiError extends Error {
 }
 
 export function csrfToken() {
-  const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('beats_csrf='));
-  return match ? decodeURIComponent(match.substring('beats_csrf='.length)) : '';
+  const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('__Host-beats_csrf='));
+  return match ? decodeURIComponent(match.substring('__Host-beats_csrf='.length)) : '';
 }
 
 const FRIENDLY = {

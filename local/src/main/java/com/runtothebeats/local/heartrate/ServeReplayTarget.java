@@ -27,7 +27,7 @@ public final class ServeReplayTarget implements ReplayTarget {
             .connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    /** @param sessionCookie {@code beats_session=…} for a signed-in runner, or null for the demo runner */
+    /** @param sessionCookie {@code __Host-beats_session=…} for a signed-in runner, or null for the demo runner */
     public ServeReplayTarget(URI serve, String sessionCookie) {
         this.serve = serve;
         if (sessionCookie != null) {

@@ -106,7 +106,7 @@ class HeartRateReplayTest {
         SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
 
         Metrics metrics = FunctionMetrics.create(LambdaEnvironment.of(Map.of()));
-        auth = new AuthHandler(new AuthComponents(demoSessions, new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
+        auth = new AuthHandler(new AuthComponents(demoSessions, new byte[32], new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),
                 List.of(new GoogleHealthConnectFlow(google, "local-google-client",
                         "http://127.0.0.1:3000/auth/google-health/callback", oauth, health, links, samples, states)),
                 "/dashboard", Clock.systemUTC(), new SecureRandom(), metrics));
@@ -163,7 +163,7 @@ class HeartRateReplayTest {
         // the page repeats its CSRF cookie in a header on every write, the demo runner's included
         APIGatewayV2HTTPEvent disconnect = InProcessTarget.event("POST", "/auth/google-health/disconnect", null, Map.of(),
                 Map.of("X-CSRF-Token", "page-token"));
-        disconnect.setCookies(List.of("beats_csrf=page-token"));
+        disconnect.setCookies(List.of("__Host-beats_csrf=page-token"));
         APIGatewayV2HTTPResponse disconnected = auth.handleRequest(disconnect, null);
 
         assertEquals(200, disconnected.getStatusCode(), disconnected.getBody());
@@ -198,7 +198,10 @@ class HeartRateReplayTest {
                     String[] kv = pair.split("=", 2);
                     query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
                 }
-                APIGatewayV2HTTPResponse done = auth.handleRequest(event("GET", callback.getPath(), null, query), null);
+                // the browser sends back the cookie /start set (the attempt's browser binding)
+                APIGatewayV2HTTPEvent callbackEvent = event("GET", callback.getPath(), null, query);
+                callbackEvent.setCookies(start.getCookies().stream().map(cookie -> cookie.split(";")[0]).toList());
+                APIGatewayV2HTTPResponse done = auth.handleRequest(callbackEvent, null);
                 assertEquals("/dashboard?connected=google-health", done.getHeaders().get("Location"), done.getBody());
             } catch (Exception e) {
                 throw new AssertionError(e);

@@ -18,6 +18,7 @@ import com.runtothebeats.core.identity.RunnerStore;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.lambda.session.SessionSecret;
 import com.runtothebeats.providers.spotify.SpotifyAuthorization;
 import com.runtothebeats.providers.spotify.SpotifyConfiguration;
 import java.security.SecureRandom;
@@ -31,9 +32,10 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 /**
  * The Auth function's collaborators as its environment describes them (built once per container).
  *
- * @param appHome where the browser goes after a sign-in or connect
+ * @param sessionSecret signs the cookies that bind an authorization attempt to its browser
+ * @param appHome       where the browser goes after a sign-in or connect
  */
-public record AuthComponents(SessionCookies sessions, OAuthStateStore states, List<ConnectFlow> flows, String appHome,
+public record AuthComponents(SessionCookies sessions, byte[] sessionSecret, OAuthStateStore states, List<ConnectFlow> flows, String appHome,
                              Clock clock, SecureRandom random, Metrics metrics) {
 
     static AuthComponents fromEnvironment(LambdaEnvironment env) {
@@ -41,6 +43,7 @@ public record AuthComponents(SessionCookies sessions, OAuthStateStore states, Li
         DynamoDbClient dynamo = aws.dynamoDb();
         Function<String, String> parameters = name -> new SsmSecureParameters(aws.ssm()).apply(name);
         SessionCookies sessions = SessionCookies.fromEnvironment(env, parameters);
+        byte[] sessionSecret = SessionSecret.fromEnvironment(env, parameters);
         OAuthStateStore states = new DynamoOAuthStateStore(dynamo, env.require("OAUTH_STATES_TABLE"));
         RunnerStore runners = new DynamoRunnerStore(dynamo, env.require("RUNNERS_TABLE"));
         ProviderLinkStore links = new DynamoProviderLinkStore(dynamo, env.require("PROVIDER_LINKS_TABLE"),
@@ -58,7 +61,7 @@ public record AuthComponents(SessionCookies sessions, OAuthStateStore states, Li
         });
         // google-health: the heart-rate area adds its ConnectFlow here.
         env.get("GOOGLE_CLIENT_ID").ifPresent(clientId -> flows.add(googleHealth(env, parameters, clientId, links, dynamo, clock)));
-        return new AuthComponents(sessions, states, flows, env.get("APP_HOME_PATH", "/dashboard"), clock, random,
+        return new AuthComponents(sessions, sessionSecret, states, flows, env.get("APP_HOME_PATH", "/dashboard"), clock, random,
                 FunctionMetrics.create(env));
     }
 

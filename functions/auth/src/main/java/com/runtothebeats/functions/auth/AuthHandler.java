@@ -7,6 +7,7 @@ import com.runtothebeats.lambda.HttpRequest;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.CsrfTokens;
+import com.runtothebeats.lambda.session.RequestCookies;
 import com.runtothebeats.lambda.session.RunnerSession;
 import com.runtothebeats.lambda.session.SessionCookies;
 import java.net.URLEncoder;
@@ -39,7 +40,9 @@ public class AuthHandler extends HttpFunction {
         super(components.metrics());
         this.sessions = components.sessions();
         this.csrf = new CsrfTokens(components.random(), sessions.lifetime());
-        this.attempts = new ConnectAttempts(components.states(), components.flows(), components.clock(), components.random());
+        this.attempts = new ConnectAttempts(components.states(),
+                new OAuthBrowserBinding(components.sessionSecret(), ConnectAttempts.STATE_LIFETIME, components.clock()),
+                components.flows(), components.clock(), components.random());
         this.appHome = components.appHome();
         on("POST /auth/logout", this::logout);
         on("GET /auth/{provider}/start", this::start);
@@ -60,16 +63,17 @@ public class AuthHandler extends HttpFunction {
             LOG.info("demo mode: signing in as {}", SessionCookies.DEMO_RUNNER_ID);
             return redirect(appHome + "?signedIn=demo", List.of(sessions.issue(SessionCookies.DEMO_RUNNER_ID), csrf.newCookie()));
         }
-        String url = attempts.begin(provider, sessions.session(request.event()).map(RunnerSession::runnerId)).toString();
+        ConnectAttempts.Started started = attempts.begin(provider, sessions.session(request.event()).map(RunnerSession::runnerId));
         LOG.info("authorization started for {}", provider.id());
-        return redirect(url, List.of());
+        return redirect(started.authorizeUrl().toString(), List.of(started.browserCookie()));
     }
 
     private APIGatewayV2HTTPResponse callback(HttpRequest request) {
         Provider provider = provider(request);
         ConnectAttempts.Outcome outcome;
         try {
-            outcome = attempts.finish(provider, request.queryParameters(), sessions.session(request.event()).map(RunnerSession::runnerId));
+            outcome = attempts.finish(provider, request.queryParameters(),
+                    sessions.session(request.event()).map(RunnerSession::runnerId), RequestCookies.of(request.event()));
         } catch (ConnectFailedException e) {
             LOG.warn("{} connect failed: {}", provider.id(), e.getMessage());
             return e.providerRefused() ? HttpResponses.error(400, "authorization_failed", e.getMessage(), "code")
@@ -78,10 +82,11 @@ public class AuthHandler extends HttpFunction {
         if (outcome.declined() != null) {
             LOG.info("{} authorization declined: {}", provider.id(), outcome.declined());
             return redirect(appHome + "?connect=" + provider.id() + "&error="
-                    + URLEncoder.encode(outcome.declined(), StandardCharsets.UTF_8), List.of());
+                    + URLEncoder.encode(outcome.declined(), StandardCharsets.UTF_8), List.of(OAuthBrowserBinding.expire(provider)));
         }
         LOG.info("{} connected for runner {}", provider.id(), outcome.runnerId());
-        return redirect(appHome + "?connected=" + provider.id(), List.of(sessions.issue(outcome.runnerId()), csrf.newCookie()));
+        return redirect(appHome + "?connected=" + provider.id(), List.of(sessions.issue(outcome.runnerId()), csrf.newCookie(),
+                OAuthBrowserBinding.expire(provider)));
     }
 
     private APIGatewayV2HTTPResponse disconnect(HttpRequest request) {

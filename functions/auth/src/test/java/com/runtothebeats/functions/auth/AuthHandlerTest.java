@@ -113,7 +113,7 @@ class AuthHandlerTest {
                 new SpotifyAuthorization(new SpotifyAppCredentials("test-client-id", null, REDIRECT),
                         new SpotifyHttpTransport(HttpClient.newHttpClient(), endpoints, Duration.ofSeconds(5)), clock),
                 links, runners, clock, random));
-        return new AuthHandler(new AuthComponents(sessions(demo), states, flows, "/dashboard", clock, random,
+        return new AuthHandler(new AuthComponents(sessions(demo), SESSION_SECRET, states, flows, "/dashboard", clock, random,
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
@@ -167,7 +167,16 @@ class AuthHandlerTest {
         assertEquals(302, start.getStatusCode());
         Map<String, String> authorize = query(start.getHeaders().get("Location"));
         return handler.handleRequest(request("GET", "/auth/spotify/callback",
-                Map.of("code", code, "state", authorize.get("state")), cookies), null);
+                Map.of("code", code, "state", authorize.get("state")), withSetCookies(cookies, start)), null);
+    }
+
+    /** The browser's cookies after {@code response}: {@code cookies} plus those it set (name=value). */
+    static List<String> withSetCookies(List<String> cookies, APIGatewayV2HTTPResponse response) {
+        List<String> jar = new ArrayList<>(cookies == null ? List.of() : cookies);
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(cookie -> jar.add(0, cookie.substring(0, cookie.indexOf(';'))));
+        }
+        return jar;
     }
 
     static String cookieValue(APIGatewayV2HTTPResponse response, String name) {
@@ -202,9 +211,9 @@ class AuthHandlerTest {
 
         assertEquals(302, callback.getStatusCode(), callback.getBody());
         assertEquals("/dashboard?connected=spotify", callback.getHeaders().get("Location"));
-        String session = cookieValue(callback, "beats_session");
-        assertNotNull(cookieValue(callback, "beats_csrf"));
-        String runnerId = sessions(false).signedInRunner(request("GET", "/api/me", null, List.of("beats_session=" + session))).orElseThrow();
+        String session = cookieValue(callback, "__Host-beats_session");
+        assertNotNull(cookieValue(callback, "__Host-beats_csrf"));
+        String runnerId = sessions(false).signedInRunner(request("GET", "/api/me", null, List.of("__Host-beats_session=" + session))).orElseThrow();
         assertEquals("Ada Runner", runners.find(runnerId).orElseThrow().displayName());
         ProviderLink link = links.find(runnerId, Provider.SPOTIFY).orElseThrow();
         assertEquals("acc-spotify-user-1", link.externalUserId(), "keyed by account_id, Spotify's stable key");
@@ -223,11 +232,11 @@ class AuthHandlerTest {
         spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
         spotifyAccepts("code-2", "spotify-user-1", "Ada R.", "access-token-2");
         AuthHandler handler = handler(true, false);
-        String first = cookieValue(signIn(handler, "code-1", null), "beats_session");
-        String second = cookieValue(signIn(handler, "code-2", null), "beats_session");
+        String first = cookieValue(signIn(handler, "code-1", null), "__Host-beats_session");
+        String second = cookieValue(signIn(handler, "code-2", null), "__Host-beats_session");
         SessionCookies sessions = sessions(false);
-        String firstRunner = sessions.signedInRunner(request("GET", "/", null, List.of("beats_session=" + first))).orElseThrow();
-        assertEquals(firstRunner, sessions.signedInRunner(request("GET", "/", null, List.of("beats_session=" + second))).orElseThrow());
+        String firstRunner = sessions.signedInRunner(request("GET", "/", null, List.of("__Host-beats_session=" + first))).orElseThrow();
+        assertEquals(firstRunner, sessions.signedInRunner(request("GET", "/", null, List.of("__Host-beats_session=" + second))).orElseThrow());
         assertEquals("Ada R.", runners.find(firstRunner).orElseThrow().displayName());
         assertEquals(2, links.find(firstRunner, Provider.SPOTIFY).orElseThrow().version());
     }
@@ -235,7 +244,7 @@ class AuthHandlerTest {
     String runnerSignedInBy(APIGatewayV2HTTPResponse callback) {
         assertEquals(302, callback.getStatusCode(), callback.getBody());
         return sessions(false).signedInRunner(request("GET", "/", null,
-                List.of("beats_session=" + cookieValue(callback, "beats_session")))).orElseThrow();
+                List.of("__Host-beats_session=" + cookieValue(callback, "__Host-beats_session")))).orElseThrow();
     }
 
     /** The runner ids the ExternalUserIndex itself holds for {@code spotify#<key>}. */
@@ -363,14 +372,15 @@ class AuthHandlerTest {
         APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
         String state = query(start.getHeaders().get("Location")).get("state");
         Map<String, String> callback = Map.of("code", "code-1", "state", state);
+        List<String> browser = withSetCookies(null, start);
 
-        assertEquals(302, handler.handleRequest(request("GET", "/auth/spotify/callback", callback, null), null).getStatusCode());
-        APIGatewayV2HTTPResponse replay = handler.handleRequest(request("GET", "/auth/spotify/callback", callback, null), null);
+        assertEquals(302, handler.handleRequest(request("GET", "/auth/spotify/callback", callback, browser), null).getStatusCode());
+        APIGatewayV2HTTPResponse replay = handler.handleRequest(request("GET", "/auth/spotify/callback", callback, browser), null);
         assertEquals(400, replay.getStatusCode());
         assertTrue(replay.getBody().contains("\"field\":\"state\""));
         APIGatewayV2HTTPResponse forged = handler.handleRequest(request("GET", "/auth/spotify/callback",
-                Map.of("code", "code-1", "state", "made-up"), null), null);
-        assertEquals(400, forged.getStatusCode());
+                Map.of("code", "code-1", "state", "made-up"), browser), null);
+        assertEquals(403, forged.getStatusCode(), "the browser's binding is for another state");
         assertEquals(1, spotify.findAll(postRequestedFor(urlPathEqualTo("/api/token"))).size());
     }
 
@@ -378,9 +388,63 @@ class AuthHandlerTest {
     void anExpiredStateIsRefused() {
         states.save(new com.runtothebeats.core.identity.OAuthState("old-state", Provider.SPOTIFY, null,
                 Pkce.generate(new SecureRandom()).verifier(), now.minusSeconds(1)));
+        String binding = new OAuthBrowserBinding(SESSION_SECRET, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC))
+                .cookie(Provider.SPOTIFY, "old-state");
         APIGatewayV2HTTPResponse response = handler(true, false).handleRequest(request("GET", "/auth/spotify/callback",
-                Map.of("code", "c", "state", "old-state"), null), null);
+                Map.of("code", "c", "state", "old-state"), List.of(binding.substring(0, binding.indexOf(';')))), null);
         assertEquals(400, response.getStatusCode());
+    }
+
+    @Test
+    void aCallbackCompletedInAnotherBrowserIs403AndChangesNothing() {
+        spotifyAccepts("code-1", "victim", "Victim", "access-victim");
+        AuthHandler handler = handler(true, false);
+        // The attacker starts a sign-in in their browser and sends the victim the authorize URL.
+        APIGatewayV2HTTPResponse attackersStart = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        String state = query(attackersStart.getHeaders().get("Location")).get("state");
+        APIGatewayV2HTTPResponse othersStart = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        Map<String, String> callback = Map.of("code", "code-1", "state", state);
+
+        for (List<String> victimsBrowser : List.of(List.<String>of(), withSetCookies(null, othersStart),
+                List.of(OAuthBrowserBinding.cookieName(Provider.SPOTIFY) + "=" + (now.getEpochSecond() + 60) + ".forged"))) {
+            APIGatewayV2HTTPResponse refused = handler.handleRequest(request("GET", "/auth/spotify/callback", callback,
+                    victimsBrowser.isEmpty() ? null : victimsBrowser), null);
+            assertEquals(403, refused.getStatusCode(), refused.getBody());
+            assertTrue(refused.getBody().contains("\"code\":\"browser_mismatch\""), refused.getBody());
+            assertEquals(null, refused.getCookies(), "no session set");
+        }
+        assertEquals(0, spotify.findAll(postRequestedFor(urlPathEqualTo("/api/token"))).size(), "the code was never exchanged");
+        assertEquals(0, dynamo.scan(b -> b.tableName("links")).count(), "no token stored");
+        assertEquals(0, dynamo.scan(b -> b.tableName("runners")).count());
+        assertEquals(2, dynamo.scan(b -> b.tableName("states")).count(), "the attempt is not consumed by a refused callback");
+
+        // The browser that started the attempt still completes it.
+        assertEquals(302, handler.handleRequest(request("GET", "/auth/spotify/callback", callback,
+                withSetCookies(null, attackersStart)), null).getStatusCode());
+    }
+
+    @Test
+    void theBrowserBindingIsAShortLivedSignedHostCookie() {
+        AuthHandler handler = handler(true, false);
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
+        String state = query(start.getHeaders().get("Location")).get("state");
+        assertEquals(1, start.getCookies().size());
+        String cookie = start.getCookies().get(0);
+        assertTrue(cookie.matches("__Host-beats_oauth_spotify=" + (now.getEpochSecond() + 600)
+                + "\\.[A-Za-z0-9_-]{43}; Path=/; Max-Age=600; HttpOnly; Secure; SameSite=Lax"), cookie);
+
+        String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        OAuthBrowserBinding later = new OAuthBrowserBinding(SESSION_SECRET, Duration.ofMinutes(10),
+                Clock.fixed(now.plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        com.runtothebeats.lambda.session.RequestCookies jar = com.runtothebeats.lambda.session.RequestCookies.of(
+                request("GET", "/", null, List.of(cookie.substring(0, cookie.indexOf(';')))));
+        OAuthBrowserBinding sameTime = new OAuthBrowserBinding(SESSION_SECRET, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
+        assertTrue(sameTime.startedHere(Provider.SPOTIFY, state, jar));
+        assertTrue(!sameTime.startedHere(Provider.GOOGLE_HEALTH, state, jar), "one provider's binding is not another's");
+        assertTrue(!later.startedHere(Provider.SPOTIFY, state, jar), "expired with the state");
+        String longer = (now.getEpochSecond() + 6000) + value.substring(value.indexOf('.'));
+        assertTrue(!sameTime.startedHere(Provider.SPOTIFY, state, com.runtothebeats.lambda.session.RequestCookies.of(
+                request("GET", "/", null, List.of("__Host-beats_oauth_spotify=" + longer)))), "the expiry is signed");
     }
 
     @Test
@@ -389,10 +453,11 @@ class AuthHandlerTest {
         APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/spotify/start", null, null), null);
         String state = query(start.getHeaders().get("Location")).get("state");
         APIGatewayV2HTTPResponse response = handler.handleRequest(request("GET", "/auth/spotify/callback",
-                Map.of("error", "access_denied", "state", state), null), null);
+                Map.of("error", "access_denied", "state", state), withSetCookies(null, start)), null);
         assertEquals(302, response.getStatusCode());
         assertEquals("/dashboard?connect=spotify&error=access_denied", response.getHeaders().get("Location"));
-        assertEquals(null, response.getCookies());
+        assertEquals(List.of("__Host-beats_oauth_spotify=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax"),
+                response.getCookies(), "no session; only the spent binding is removed");
     }
 
     @Test
@@ -411,8 +476,8 @@ class AuthHandlerTest {
     void inDemoModeWithoutASpotifyAppStartSignsInTheDemoRunner() {
         APIGatewayV2HTTPResponse response = handler(false, true).handleRequest(request("GET", "/auth/spotify/start", null, null), null);
         assertEquals(302, response.getStatusCode());
-        String session = cookieValue(response, "beats_session");
-        assertEquals("demo-runner", sessions(false).signedInRunner(request("GET", "/", null, List.of("beats_session=" + session))).orElseThrow());
+        String session = cookieValue(response, "__Host-beats_session");
+        assertEquals("demo-runner", sessions(false).signedInRunner(request("GET", "/", null, List.of("__Host-beats_session=" + session))).orElseThrow());
 
         APIGatewayV2HTTPResponse notDemo = handler(false, false).handleRequest(request("GET", "/auth/spotify/start", null, null), null);
         assertEquals(409, notDemo.getStatusCode());
@@ -423,14 +488,14 @@ class AuthHandlerTest {
         spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
         AuthHandler handler = handler(true, false);
         APIGatewayV2HTTPResponse signedIn = signIn(handler, "code-1", null);
-        List<String> cookies = List.of("beats_session=" + cookieValue(signedIn, "beats_session"),
-                "beats_csrf=" + cookieValue(signedIn, "beats_csrf"));
+        List<String> cookies = List.of("__Host-beats_session=" + cookieValue(signedIn, "__Host-beats_session"),
+                "__Host-beats_csrf=" + cookieValue(signedIn, "__Host-beats_csrf"));
 
         APIGatewayV2HTTPResponse withoutHeader = handler.handleRequest(request("POST", "/auth/spotify/disconnect", null, cookies), null);
         assertEquals(403, withoutHeader.getStatusCode());
 
         APIGatewayV2HTTPEvent disconnect = request("POST", "/auth/spotify/disconnect", null, cookies);
-        disconnect.getHeaders().put("x-csrf-token", cookieValue(signedIn, "beats_csrf"));
+        disconnect.getHeaders().put("x-csrf-token", cookieValue(signedIn, "__Host-beats_csrf"));
         APIGatewayV2HTTPResponse disconnected = handler.handleRequest(disconnect, null);
         assertEquals(200, disconnected.getStatusCode());
         assertEquals("{\"provider\":\"spotify\",\"status\":\"DISCONNECTED\",\"revokedAtProvider\":false}",
@@ -438,10 +503,10 @@ class AuthHandlerTest {
         assertEquals(0, dynamo.scan(b -> b.tableName("links")).count());
 
         APIGatewayV2HTTPEvent logout = request("POST", "/auth/logout", null, cookies);
-        logout.getHeaders().put("x-csrf-token", cookieValue(signedIn, "beats_csrf"));
+        logout.getHeaders().put("x-csrf-token", cookieValue(signedIn, "__Host-beats_csrf"));
         APIGatewayV2HTTPResponse out = handler.handleRequest(logout, null);
         assertEquals(200, out.getStatusCode());
-        assertTrue(out.getCookies().get(0).startsWith("beats_session=;") && out.getCookies().get(0).contains("Max-Age=0"));
+        assertTrue(out.getCookies().get(0).startsWith("__Host-beats_session=;") && out.getCookies().get(0).contains("Max-Age=0"));
     }
 
     @Test
@@ -461,11 +526,11 @@ class AuthHandlerTest {
         assertTrue(start.getHeaders().get("Location").contains("code_challenge_method=S256"));
         APIGatewayV2HTTPResponse demoStart = handler(false, true).handleRequest(
                 EventLoader.loadApiGatewayHttpEvent(events.resolve("spotify-start.json").toString()), null);
-        assertTrue(cookieValue(demoStart, "beats_session").startsWith("demo-runner."));
-        for (String unknownState : List.of("spotify-callback-unknown-state.json", "spotify-callback-declined.json")) {
+        assertTrue(cookieValue(demoStart, "__Host-beats_session").startsWith("demo-runner."));
+        for (String fromAnotherBrowser : List.of("spotify-callback-unknown-state.json", "spotify-callback-declined.json")) {
             APIGatewayV2HTTPResponse callback = handler(true, false).handleRequest(
-                    EventLoader.loadApiGatewayHttpEvent(events.resolve(unknownState).toString()), null);
-            assertEquals(400, callback.getStatusCode(), unknownState);
+                    EventLoader.loadApiGatewayHttpEvent(events.resolve(fromAnotherBrowser).toString()), null);
+            assertEquals(403, callback.getStatusCode(), fromAnotherBrowser + ": no browser binding for its state");
         }
         APIGatewayV2HTTPResponse logout = handler(true, false).handleRequest(
                 EventLoader.loadApiGatewayHttpEvent(events.resolve("logout.json").toString()), null);

@@ -49,6 +49,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ class GoogleHealthConnectFlowTest {
                 new GoogleOAuthClient(endpoints, "client-id", "client-secret", Clock.systemUTC()),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
         sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), false);
-        handler = new AuthHandler(new AuthComponents(sessions, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
+        handler = new AuthHandler(new AuthComponents(sessions, SESSION_KEY, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
                 "/dashboard", Clock.systemUTC(), new SecureRandom(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
@@ -129,11 +130,23 @@ class GoogleHealthConnectFlowTest {
         http.setMethod(method);
         context.setHttp(http);
         event.setRequestContext(context);
+        List<String> cookies = new ArrayList<>(browserCookies);
         if (runnerId != null) {
-            event.setCookies(List.of(sessions.issue(runnerId).split(";")[0], "beats_csrf=csrf-1"));
+            cookies.addAll(List.of(sessions.issue(runnerId).split(";")[0], "__Host-beats_csrf=csrf-1"));
             event.getHeaders().put("x-csrf-token", "csrf-1");
         }
+        event.setCookies(cookies.isEmpty() ? null : cookies);
         return event;
+    }
+
+    /** This test's browser: the cookies {@code /start} set (the attempt's browser binding). */
+    private final List<String> browserCookies = new ArrayList<>();
+
+    /** Starts a connect as {@code runnerId} in this test's browser; the authorize URL's query. */
+    private Map<String, String> started(String runnerId) {
+        APIGatewayV2HTTPResponse start = handler.handleRequest(request("GET", "/auth/google-health/start", runnerId, null), null);
+        start.getCookies().forEach(cookie -> browserCookies.add(cookie.split(";")[0]));
+        return query(start.getHeaders().get("Location"));
     }
 
     private static Map<String, String> query(String location) {
@@ -174,8 +187,7 @@ class GoogleHealthConnectFlowTest {
     @Test
     void callbackExchangesTheCodeAndLinksTheHealthUserToTheRunner() {
         serveGoogle();
-        Map<String, String> authorize = query(handler.handleRequest(
-                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+        Map<String, String> authorize = started("runner-1");
 
         APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
                 Map.of("state", authorize.get("state"), "code", "code-1")), null);
@@ -201,8 +213,7 @@ class GoogleHealthConnectFlowTest {
     @Test
     void aStateStartedByAnotherRunnerIsRefused() {
         serveGoogle();
-        Map<String, String> authorize = query(handler.handleRequest(
-                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+        Map<String, String> authorize = started("runner-1");
         APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-2",
                 Map.of("state", authorize.get("state"), "code", "code-1")), null);
         assertEquals(403, callback.getStatusCode());
@@ -211,11 +222,30 @@ class GoogleHealthConnectFlowTest {
     }
 
     @Test
+    void aCallbackInABrowserThatDidNotStartTheConnectIsRefusedAndChangesNothing() {
+        serveGoogle();
+        Map<String, String> authorize = started("runner-1");
+        List<String> startingBrowser = List.copyOf(browserCookies);
+        browserCookies.clear();
+        // Signed in as the same runner, but in another browser (no binding cookie for this state).
+        APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null);
+        assertEquals(403, callback.getStatusCode(), callback.getBody());
+        assertTrue(callback.getBody().contains("browser_mismatch"));
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
+        google.verify(0, postRequestedFor(urlPathEqualTo("/token")));
+
+        browserCookies.addAll(startingBrowser);
+        assertEquals(302, handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null).getStatusCode());
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isPresent());
+    }
+
+    @Test
     void aRefusedCodeStoresNothing() {
         google.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
-        Map<String, String> authorize = query(handler.handleRequest(
-                request("GET", "/auth/google-health/start", "runner-1", null), null).getHeaders().get("Location"));
+        Map<String, String> authorize = started("runner-1");
         APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
                 Map.of("state", authorize.get("state"), "code", "used-code")), null);
         assertEquals(400, callback.getStatusCode());
@@ -341,7 +371,7 @@ class GoogleHealthConnectFlowTest {
         google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
 
         AuthHandler demo = new AuthHandler(new AuthComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
-                new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), "/dashboard", Clock.systemUTC(), new SecureRandom(),
+                SESSION_KEY, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), "/dashboard", Clock.systemUTC(), new SecureRandom(),
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
         APIGatewayV2HTTPResponse response = demo.handleRequest(sample, null);
         assertEquals(200, response.getStatusCode(), response.getBody());

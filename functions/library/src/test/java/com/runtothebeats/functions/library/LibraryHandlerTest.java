@@ -104,7 +104,7 @@ class LibraryHandlerTest {
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build()).build());
         Map<String, String> headers = new HashMap<>();
         if (runnerId != null) {
-            event.setCookies(List.of(sessions.issue(runnerId).split(";")[0], "beats_csrf=token-1"));
+            event.setCookies(List.of(sessions.issue(runnerId).split(";")[0], "__Host-beats_csrf=token-1"));
             headers.put("x-csrf-token", "token-1");
         }
         event.setHeaders(headers);

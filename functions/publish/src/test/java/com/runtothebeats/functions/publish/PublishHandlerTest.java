@@ -151,7 +151,7 @@ class PublishHandlerTest {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setRawPath("/api/playlists");
         event.setBody(body);
-        event.setCookies(List.of(setCookie.substring(0, setCookie.indexOf(';')), "beats_csrf=" + CSRF));
+        event.setCookies(List.of(setCookie.substring(0, setCookie.indexOf(';')), "__Host-beats_csrf=" + CSRF));
         Map<String, String> headers = new java.util.HashMap<>(Map.of("content-type", "application/json", "x-csrf-token", CSRF));
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);

@@ -198,7 +198,7 @@ class SecretsNeverLoggedTest {
         SpotifyAppCredentials app = new SpotifyAppCredentials("client-id", CLIENT_SECRET, URI.create("http://127.0.0.1:3000/auth/spotify/callback"));
         SessionCookies sessions = new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), signInClock, false);
         SecureRandom random = new SecureRandom();
-        AuthHandler auth = new AuthHandler(new AuthComponents(sessions, new DynamoOAuthStateStore(dynamo, "states"),
+        AuthHandler auth = new AuthHandler(new AuthComponents(sessions, SESSION_SECRET.getBytes(StandardCharsets.UTF_8), new DynamoOAuthStateStore(dynamo, "states"),
                 List.of(new SpotifyConnectFlow(new SpotifyAuthorization(app, transport, signInClock), links,
                         new DynamoRunnerStore(dynamo, "runners"), signInClock, random)), "/dashboard", signInClock, random,
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
@@ -206,10 +206,11 @@ class SecretsNeverLoggedTest {
         APIGatewayV2HTTPResponse start = auth.handleRequest(event("GET", "/auth/spotify/start", null, List.of(), Map.of()), null);
         Map<String, String> authorize = AuthQuery.of(start.getHeaders().get("Location"));
         APIGatewayV2HTTPResponse callback = auth.handleRequest(event("GET", "/auth/spotify/callback",
-                Map.of("code", CODE, "state", authorize.get("state")), List.of(), Map.of()), null);
+                Map.of("code", CODE, "state", authorize.get("state")),
+                start.getCookies().stream().map(cookie -> cookie.split(";")[0]).toList(), Map.of()), null);
         assertEquals(302, callback.getStatusCode(), callback.getBody());
-        String sessionCookie = cookie(callback, "beats_session");
-        String csrf = cookie(callback, "beats_csrf");
+        String sessionCookie = cookie(callback, "__Host-beats_session");
+        String csrf = cookie(callback, "__Host-beats_csrf");
 
         // Two hours later the access token has expired: the publish refreshes it first.
         Clock later = Clock.fixed(signInTime.plus(Duration.ofHours(2)), ZoneOffset.UTC);
@@ -222,7 +223,7 @@ class SecretsNeverLoggedTest {
                 new PlaylistPublisher(new DynamoPublicationStore(dynamo, "publications"), destination, later), false,
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
         APIGatewayV2HTTPResponse published = publish.handleRequest(event("POST", "/api/playlists", null,
-                List.of("beats_session=" + sessionCookie, "beats_csrf=" + csrf),
+                List.of("__Host-beats_session=" + sessionCookie, "__Host-beats_csrf=" + csrf),
                 Map.of("x-csrf-token", csrf, "idempotency-key", "log-test-1"), PublishHandlerTest.body(PublishHandlerTest.trackIds(150))), null);
         assertEquals(201, published.getStatusCode(), published.getBody());
         assertEquals(List.of(Duration.ofSeconds(1)), pauses);

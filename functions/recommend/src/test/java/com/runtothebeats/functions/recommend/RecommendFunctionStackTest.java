@@ -256,7 +256,7 @@ class RecommendFunctionStackTest {
         event.getRequestContext().getHttp().setMethod(route.substring(0, route.indexOf(' ')));
         String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-9");
-        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "beats_csrf=token-1"));
+        event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "__Host-beats_csrf=token-1"));
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         if (csrf) {
             headers.put("x-csrf-token", "token-1");

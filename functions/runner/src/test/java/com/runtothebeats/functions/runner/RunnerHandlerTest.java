@@ -189,12 +189,12 @@ class RunnerHandlerTest {
         RunnerHandler handler = handler(false);
 
         APIGatewayV2HTTPEvent forged = event("heart-rate-post.json");
-        forged.setCookies(List.of(session, "beats_csrf=token-1"));
+        forged.setCookies(List.of(session, "__Host-beats_csrf=token-1"));
         assertEquals(403, handler.handleRequest(forged, null).getStatusCode());
         assertEquals(0, storedSamples("runner-7"));
 
         APIGatewayV2HTTPEvent genuine = event("heart-rate-post.json");
-        genuine.setCookies(List.of(session, "beats_csrf=token-1"));
+        genuine.setCookies(List.of(session, "__Host-beats_csrf=token-1"));
         genuine.getHeaders().put("x-csrf-token", "token-1");
         assertEquals(200, handler.handleRequest(genuine, null).getStatusCode());
         assertEquals(1, storedSamples("runner-7"));

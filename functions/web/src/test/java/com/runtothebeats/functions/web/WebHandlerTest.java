@@ -53,13 +53,13 @@ class WebHandlerTest {
         assertFalse(response.getBody().contains("{{"), "every placeholder is filled in");
         List<String> cookies = response.getCookies();
         assertEquals(1, cookies.size());
-        assertTrue(cookies.get(0).matches("beats_csrf=[A-Za-z0-9_-]{32}; Path=/; Max-Age=2592000; Secure; SameSite=Lax"), cookies.get(0));
+        assertTrue(cookies.get(0).matches("__Host-beats_csrf=[A-Za-z0-9_-]{32}; Path=/; Max-Age=2592000; Secure; SameSite=Lax"), cookies.get(0));
     }
 
     @Test
     void aBrowserThatHasTheCsrfCookieKeepsIt() {
         APIGatewayV2HTTPEvent event = get("/build");
-        event.setCookies(List.of("beats_session=abc", "beats_csrf=" + "a".repeat(43)));
+        event.setCookies(List.of("__Host-beats_session=abc", "__Host-beats_csrf=" + "a".repeat(43)));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
@@ -70,7 +70,7 @@ class WebHandlerTest {
     @Test
     void aMalformedCsrfCookieIsReplaced() {
         APIGatewayV2HTTPEvent event = get("/dashboard");
-        event.setHeaders(Map.of("cookie", "beats_csrf=short"));
+        event.setHeaders(Map.of("cookie", "__Host-beats_csrf=short"));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 

@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Double-submit CSRF protection. A random token is set as the {@code beats_csrf} cookie (readable by our
+ * Double-submit CSRF protection. A random token is set as the {@code __Host-beats_csrf} cookie (readable by our
  * page's script, so not HttpOnly); the page echoes it in the {@code X-CSRF-Token} header. Another site can
  * make the browser send the cookie but cannot read it, so it cannot produce the matching header.
  */
 public final class CsrfTokens {
 
-    public static final String COOKIE = "beats_csrf";
+    public static final String COOKIE = "__Host-beats_csrf";
     public static final String HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

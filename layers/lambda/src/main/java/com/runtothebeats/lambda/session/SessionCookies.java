@@ -2,23 +2,15 @@ package com.runtothebeats.lambda.session;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.runtothebeats.lambda.LambdaEnvironment;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signed session cookie {@code beats_session = runnerId.expiryEpochSeconds.signature}, where the
+ * The signed session cookie {@code __Host-beats_session = runnerId.expiryEpochSeconds.signature}, where the
  * signature is HMAC-SHA256 over {@code runnerId.expiry} with the session secret. The cookie is HttpOnly,
  * Secure and SameSite=Lax; a cookie whose signature does not verify (compared in constant time) or whose
  * expiry has passed names nobody.
@@ -29,68 +21,29 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SessionCookies {
 
-    public static final String COOKIE = "beats_session";
+    public static final String COOKIE = "__Host-beats_session";
     public static final String DEMO_RUNNER_ID = "demo-runner";
     public static final String DEMO_MODE_VARIABLE = "BEATS_DEMO_MODE";
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
     private static final Pattern RUNNER_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-    private static final int MIN_SECRET_BYTES = 32;
-    /** One random key per JVM for demo mode without a configured secret: sessions end when the stack stops. */
-    private static volatile byte[] demoKey;
 
-    private final SecretKeySpec key;
+    private final CookieSignature signature;
     private final Duration lifetime;
     private final Clock clock;
     private final boolean demoMode;
 
     public SessionCookies(byte[] secret, Duration lifetime, Clock clock, boolean demoMode) {
-        if (secret == null || secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the session secret must be at least " + MIN_SECRET_BYTES + " bytes");
-        }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.signature = new CookieSignature(secret);
         this.lifetime = lifetime;
         this.clock = clock;
         this.demoMode = demoMode;
     }
 
-    /**
-     * From the function's environment: {@code SESSION_SECRET} (locally), else the SSM parameter named by
-     * {@code SESSION_SECRET_PARAMETER}, read through {@code secureParameter} (Powertools parameters in AWS);
-     * in the local stack (demo mode or {@code BEATS_LOCAL}; it has no SSM) without {@code SESSION_SECRET}, a
-     * random per-process key.
-     */
+    /** From the function's environment: the key as {@link SessionSecret} reads it. */
     public static SessionCookies fromEnvironment(LambdaEnvironment env, Function<String, String> secureParameter) {
         boolean demo = Boolean.parseBoolean(env.get(DEMO_MODE_VARIABLE, "false"));
         Duration lifetime = Duration.ofHours(env.getInt("SESSION_LIFETIME_HOURS", (int) DEFAULT_LIFETIME.toHours()));
-        // The local stack (BEATS_LOCAL=true, never set on Lambda) has no SSM: without SESSION_SECRET it uses a
-        // random per-process key, so sessions last as long as ./beats serve runs.
-        boolean local = demo || Boolean.parseBoolean(env.get("BEATS_LOCAL", "false"));
-        Optional<String> secret = env.get("SESSION_SECRET");
-        if (secret.isEmpty() && !local) {
-            secret = env.get("SESSION_SECRET_PARAMETER").map(secureParameter);
-        }
-        byte[] key;
-        if (secret.isPresent()) {
-            key = secret.get().getBytes(StandardCharsets.UTF_8);
-        } else if (local) {
-            key = demoKey();
-        } else {
-            throw new IllegalStateException("set SESSION_SECRET or SESSION_SECRET_PARAMETER (the session cookie's signing key)");
-        }
-        return new SessionCookies(key, lifetime, Clock.systemUTC(), demo);
-    }
-
-    private static byte[] demoKey() {
-        if (demoKey == null) {
-            synchronized (SessionCookies.class) {
-                if (demoKey == null) {
-                    byte[] bytes = new byte[MIN_SECRET_BYTES];
-                    new SecureRandom().nextBytes(bytes);
-                    demoKey = bytes;
-                }
-            }
-        }
-        return demoKey;
+        return new SessionCookies(SessionSecret.fromEnvironment(env, secureParameter), lifetime, Clock.systemUTC(), demo);
     }
 
     public boolean demoMode() {
@@ -108,7 +61,7 @@ public final class SessionCookies {
         }
         long expiry = clock.instant().plus(lifetime).getEpochSecond();
         String payload = runnerId + "." + expiry;
-        return COOKIE + "=" + payload + "." + sign(payload) + "; Path=/; Max-Age=" + lifetime.toSeconds()
+        return COOKIE + "=" + payload + "." + signature.sign(payload) + "; Path=/; Max-Age=" + lifetime.toSeconds()
                 + "; HttpOnly; Secure; SameSite=Lax";
     }
 
@@ -149,9 +102,7 @@ public final class SessionCookies {
             return Optional.empty();
         }
         String payload = value.substring(0, lastDot);
-        byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = value.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!signature.verifies(payload, value.substring(lastDot + 1))) {
             return Optional.empty();
         }
         String runnerId = value.substring(0, expiryDot);
@@ -165,16 +116,6 @@ public final class SessionCookies {
             return Optional.empty();
         }
         return Optional.of(runnerId);
-    }
-
-    private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 
     @Override

@@ -46,17 +46,36 @@ class SessionCookiesTest {
     @Test
     void anIssuedCookieNamesItsRunnerWithTheSecureAttributes() {
         String setCookie = sessions(NOW, false).issue("r-abc_123");
-        assertTrue(setCookie.startsWith("beats_session=r-abc_123."));
+        assertTrue(setCookie.startsWith("__Host-beats_session=r-abc_123."));
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("Secure") && setCookie.contains("SameSite=Lax"));
         assertTrue(setCookie.contains("Max-Age=7200"));
-        APIGatewayV2HTTPEvent event = request("GET", List.of("beats_session=" + value(setCookie)), null);
+        APIGatewayV2HTTPEvent event = request("GET", List.of("__Host-beats_session=" + value(setCookie)), null);
         assertEquals(Optional.of("r-abc_123"), sessions(NOW.plusSeconds(60), false).signedInRunner(event));
+    }
+
+    /** What a browser requires of a {@code __Host-} cookie: Secure, Path=/ and no Domain (so no subdomain can set it). */
+    static void assertHostCookie(String setCookie) {
+        List<String> attributes = List.of(setCookie.split(";\\s*"));
+        assertTrue(attributes.get(0).startsWith("__Host-"), setCookie);
+        assertTrue(attributes.contains("Secure") && attributes.contains("Path=/"), setCookie);
+        assertTrue(attributes.stream().noneMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith("domain")), setCookie);
+    }
+
+    @Test
+    void theSessionAndCsrfCookiesAreHostPrefixedAndAnUnprefixedOneIsNotRead() {
+        SessionCookies sessions = sessions(NOW, false);
+        assertHostCookie(sessions.issue("runner-1"));
+        assertHostCookie(sessions.expire());
+        assertHostCookie(new CsrfTokens(new SecureRandom(), Duration.ofHours(1)).newCookie());
+        // A sibling subdomain can plant beats_session=… for our host; only the __Host- name is ours.
+        String planted = value(sessions.issue("runner-1"));
+        assertEquals(Optional.empty(), sessions.signedInRunner(request("GET", List.of("beats_session=" + planted), null)));
     }
 
     @Test
     void theCookieHeaderIsReadWhenTheCookiesArrayIsAbsent() {
         String cookie = value(sessions(NOW, false).issue("runner-1"));
-        APIGatewayV2HTTPEvent event = request("GET", null, Map.of("Cookie", "other=1; beats_session=" + cookie));
+        APIGatewayV2HTTPEvent event = request("GET", null, Map.of("Cookie", "other=1; __Host-beats_session=" + cookie));
         assertEquals(Optional.of("runner-1"), sessions(NOW, false).signedInRunner(event));
     }
 
@@ -68,7 +87,7 @@ class SessionCookiesTest {
         char last = cookie.charAt(cookie.length() - 1);
         String otherSignature = cookie.substring(0, cookie.length() - 1) + (last == 'A' ? 'B' : 'A');
         for (String forged : List.of(otherRunner, otherExpiry, otherSignature, "runner-1", "runner-1.1.x", "")) {
-            APIGatewayV2HTTPEvent event = request("GET", List.of("beats_session=" + forged), null);
+            APIGatewayV2HTTPEvent event = request("GET", List.of("__Host-beats_session=" + forged), null);
             assertEquals(Optional.empty(), sessions(NOW, false).signedInRunner(event), forged);
         }
     }
@@ -77,14 +96,14 @@ class SessionCookiesTest {
     void aCookieSignedWithAnotherSecretIsRejected() {
         SessionCookies other = new SessionCookies("another-secret-another-secret-another".getBytes(StandardCharsets.UTF_8),
                 Duration.ofHours(2), Clock.fixed(NOW, ZoneOffset.UTC), false);
-        APIGatewayV2HTTPEvent event = request("GET", List.of("beats_session=" + value(other.issue("runner-1"))), null);
+        APIGatewayV2HTTPEvent event = request("GET", List.of("__Host-beats_session=" + value(other.issue("runner-1"))), null);
         assertEquals(Optional.empty(), sessions(NOW, false).signedInRunner(event));
     }
 
     @Test
     void anExpiredCookieNamesNobody() {
         String cookie = value(sessions(NOW, false).issue("runner-1"));
-        APIGatewayV2HTTPEvent event = request("GET", List.of("beats_session=" + cookie), null);
+        APIGatewayV2HTTPEvent event = request("GET", List.of("__Host-beats_session=" + cookie), null);
         assertTrue(sessions(NOW.plus(Duration.ofHours(2)).minusSeconds(1), false).signedInRunner(event).isPresent());
         assertEquals(Optional.empty(), sessions(NOW.plus(Duration.ofHours(2)), false).signedInRunner(event));
     }
@@ -135,27 +154,27 @@ class SessionCookiesTest {
                 LambdaEnvironment.of(Map.of("SESSION_SECRET_PARAMETER", "/beats/dev/session-secret")),
                 name -> name.equals("/beats/dev/session-secret") ? new String(SECRET, StandardCharsets.UTF_8) : null);
         String cookie = value(fromParameter.issue("runner-1"));
-        assertTrue(sessions(Instant.now(), false).signedInRunner(request("GET", List.of("beats_session=" + cookie), null)).isPresent());
+        assertTrue(sessions(Instant.now(), false).signedInRunner(request("GET", List.of("__Host-beats_session=" + cookie), null)).isPresent());
     }
 
     @Test
     void aStateChangingRequestWithASessionNeedsTheCsrfHeader() {
         SessionCookies sessions = sessions(NOW, false);
-        String session = "beats_session=" + value(sessions.issue("runner-1"));
+        String session = "__Host-beats_session=" + value(sessions.issue("runner-1"));
         String csrfCookie = new CsrfTokens(new SecureRandom(), Duration.ofHours(1)).newCookie();
         assertFalse(csrfCookie.contains("HttpOnly"), "the page's script must read the CSRF cookie");
         String token = value(csrfCookie);
 
         RequestRejectedException missing = assertThrows(RequestRejectedException.class,
-                () -> sessions.requireRunner(request("POST", List.of(session, "beats_csrf=" + token), Map.of())));
+                () -> sessions.requireRunner(request("POST", List.of(session, "__Host-beats_csrf=" + token), Map.of())));
         assertEquals(403, missing.status());
         assertThrows(RequestRejectedException.class, () -> sessions.requireRunner(
-                request("POST", List.of(session, "beats_csrf=" + token), Map.of("x-csrf-token", token + "x"))));
+                request("POST", List.of(session, "__Host-beats_csrf=" + token), Map.of("x-csrf-token", token + "x"))));
         assertThrows(RequestRejectedException.class, () -> sessions.requireRunner(
                 request("POST", List.of(session), Map.of("x-csrf-token", token))));
 
         assertEquals("runner-1", sessions.requireRunner(
-                request("POST", List.of(session, "beats_csrf=" + token), Map.of("x-csrf-token", token))).runnerId());
+                request("POST", List.of(session, "__Host-beats_csrf=" + token), Map.of("x-csrf-token", token))).runnerId());
         assertEquals("runner-1", sessions.requireRunner(request("GET", List.of(session), Map.of())).runnerId());
     }
 

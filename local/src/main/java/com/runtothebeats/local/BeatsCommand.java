@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RecommendCommand.class,
                 PredictNextCommand.class,
                 RankNextCommand.class,
+                TimeImportCommand.class,
                 EvaluateCommand.class,
                 CommandLine.HelpCommand.class,
         })

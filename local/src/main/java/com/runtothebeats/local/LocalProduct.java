@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.runtothebeats.standins.LoopbackPorts;
 import com.runtothebeats.local.heartrate.LocalGoogleHealth;
+import com.runtothebeats.local.library.DatasetSongs;
+import com.runtothebeats.local.library.DemoLibrary;
+import com.runtothebeats.local.library.LocalMusicProviders;
 import com.runtothebeats.local.statemachine.Sleeper;
 import com.runtothebeats.local.statemachine.StateMachineInterpreter;
 import java.io.IOException;
@@ -22,7 +25,8 @@ import java.util.Optional;
  * start (no catalog in it yet) the catalog pipeline on the dataset, a line per step; the HTTP API on
  * 127.0.0.1; and, without provider credentials, the demo (see {@link LocalDemo}). Later starts find the
  * catalog in the state directory and skip the pipeline. In the demo a recorded run's heart rate is replayed
- * in the background (see {@link DemoHeartRate}).
+ * in the background (see {@link DemoHeartRate}), and the demo runner's Spotify library, ReccoBeats and GetSongBPM
+ * are served by stand-ins drawn from the dataset (see {@link LocalMusicProviders}).
  */
 public final class LocalProduct implements AutoCloseable {
 
@@ -48,12 +52,14 @@ public final class LocalProduct implements AutoCloseable {
     private final LocalApi api;
     private final LocalDemo demo;
     private final DemoHeartRate heartRate;
+    private final LocalMusicProviders music;
 
-    private LocalProduct(LocalStack stack, LocalApi api, LocalDemo demo, DemoHeartRate heartRate) {
+    private LocalProduct(LocalStack stack, LocalApi api, LocalDemo demo, DemoHeartRate heartRate, LocalMusicProviders music) {
         this.stack = stack;
         this.api = api;
         this.demo = demo;
         this.heartRate = heartRate;
+        this.music = music;
     }
 
     public static LocalProduct start(Settings settings) throws IOException, InterruptedException {
@@ -62,10 +68,23 @@ public final class LocalProduct implements AutoCloseable {
         int port = settings.port() == 0 ? LoopbackPorts.free() : settings.port();
         LocalDemo demo = LocalDemo.decide(settings.processEnvironment(), state, port);
         Map<String, String> googleHealth = LocalGoogleHealth.environment(settings.processEnvironment(), port);
-        Map<String, String> environment = new LinkedHashMap<>(demo.environment());
+        // The settings decided on here reach the functions too, whichever environment they came from.
+        Map<String, String> providers = ProviderSettings.forFunctions(settings.processEnvironment());
+        Map<String, String> environment = new LinkedHashMap<>(providers);
+        environment.putAll(demo.environment());
         environment.putAll(googleHealth);
-        LocalStack stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
-                settings.inMemoryTables(), environment, settings.log()));
+        LocalMusicProviders music = demo.active()
+                ? LocalMusicProviders.startForDemo(providers, () -> DatasetSongs.read(dataset(settings)), DemoLibrary::demo)
+                : LocalMusicProviders.none();
+        environment.putAll(music.environment());
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStack.Options(settings.projectRoot(), state,
+                    settings.inMemoryTables(), environment, settings.log()));
+        } catch (RuntimeException | Error e) {
+            music.close();
+            throw e;
+        }
         try {
             if (!hasCatalog(stack)) {
                 buildCatalog(stack, settings);
@@ -77,10 +96,20 @@ public final class LocalProduct implements AutoCloseable {
                     ? DemoHeartRate.start(api.gateway().baseUri(), settings.heartRateRun().get(),
                             googleHealth.get("GOOGLE_HEALTH_WEBHOOK_SECRET"), settings.log())
                     : null;
-            return new LocalProduct(stack, api, demo, heartRate);
+            return new LocalProduct(stack, api, demo, heartRate, music);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
+            music.close();
             throw e;
+        }
+    }
+
+    private static Path dataset(Settings settings) {
+        try {
+            return LocalDataset.find(settings.dataset(), settings.projectRoot(), settings.processEnvironment(), settings.progress());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for the dataset", e);
         }
     }
 
@@ -91,7 +120,7 @@ public final class LocalProduct implements AutoCloseable {
 
     private static void buildCatalog(LocalStack stack, Settings settings) throws InterruptedException {
         PrintStream progress = settings.progress();
-        Path dataset = LocalDataset.find(settings.dataset(), settings.projectRoot(), settings.processEnvironment(), progress);
+        Path dataset = dataset(settings);
         String runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
         progress.printf("First start: building the track catalog from %s (run %s); later starts skip this.%n", dataset, runId);
         progress.flush();
@@ -127,6 +156,11 @@ public final class LocalProduct implements AutoCloseable {
         return demo.active();
     }
 
+    /** The music providers' stand-ins this product started ("Spotify http://…"), none when all are configured. */
+    public java.util.List<String> musicStandIns() {
+        return music.started();
+    }
+
     /** Whether a recorded run's heart rate is being replayed for the demo runner. */
     public boolean replaysHeartRate() {
         return heartRate != null;
@@ -141,6 +175,7 @@ public final class LocalProduct implements AutoCloseable {
             api.close();
         } finally {
             stack.close();
+            music.close();
         }
     }
 }

@@ -15,7 +15,8 @@ public final class ProviderSettings {
     /** The documented provider variables taken from the plain process environment (README, Configuration). */
     public static final List<String> PLAIN_VARIABLES = List.of(
             "SPOTIFY_API_BASE_URL", "SPOTIFY_ACCOUNTS_BASE_URL", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET",
-            "SPOTIFY_REDIRECT_URI", "RECCOBEATS_BASE_URL", "GETSONGBPM_API_KEY", "GOOGLE_OAUTH_BASE_URL",
+            "SPOTIFY_REDIRECT_URI", "RECCOBEATS_BASE_URL", "GETSONGBPM_BASE_URL", "GETSONGBPM_API_KEY",
+            "BEATS_DEMO_SPOTIFY_TOKEN", "GOOGLE_OAUTH_BASE_URL",
             "GOOGLE_HEALTH_API_BASE_URL", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GOOGLE_REDIRECT_URI",
             "GOOGLE_HEALTH_WEBHOOK_SECRET", "SESSION_SECRET");
 

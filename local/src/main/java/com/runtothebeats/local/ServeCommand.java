@@ -62,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
             out.println(product.replaysHeartRate()
                     ? "  Heart rate: replaying the recorded run " + DemoHeartRate.DEMO_RUN + " (a minute per second) in the background."
                     : "  Heart rate: not replayed (no recorded run in ../shared/data/heart-rate/, or one was replayed within the hour).");
+            if (!product.musicStandIns().isEmpty()) {
+                out.println("  Your Spotify library, ReccoBeats and GetSongBPM: stand-ins drawn from the dataset ("
+                        + String.join(", ", product.musicStandIns()) + "); import it from the home page.");
+            }
         }
         out.printf("Run to the Beats is ready at %s/ after %.1f s  (state: %s). Press Ctrl-C to stop.%n",
                 product.baseUri(), (System.nanoTime() - started) / 1e9, local.stateDir());

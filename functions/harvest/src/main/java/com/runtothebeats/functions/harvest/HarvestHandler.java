@@ -24,7 +24,8 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The pipeline's Harvest task. Input:
+ * The pipeline's Harvest task: it reads public datasets only. Spotify's terms forbid training models on Spotify
+ * content, so no runner's library or Spotify playlist ever reaches Transform or Train (docs/catalog-pipeline.md). Input:
  * {@code {"runId"?: "...", "source": {"type": "dataset", "location": "s3://bucket/key" | "<local path>"}}};
  * output: {@code {"runId","rawKey","manifestKey","counts":{"rows","playlists","tracks"}}}
  * (docs/contracts.md, "Pipeline"). The runId defaults to the start time.
@@ -47,9 +48,7 @@ public final class HarvestHandler implements RequestHandler<Map<String, Object>,
         this(new S3BlobStore(aws.s3(), environment.require("DATA_BUCKET")),
                 bucket -> new S3BlobStore(aws.s3(), bucket),
                 Clock.systemUTC(),
-                FunctionMetrics.create(environment),
-                SpotifyHarvestSource.fromEnvironment(environment, aws)
-                        .map(spotify -> Map.of(SpotifyHarvestSource.TYPE, spotify)).orElse(Map.of()));
+                FunctionMetrics.create(environment));
     }
 
     /**
@@ -57,17 +56,9 @@ public final class HarvestHandler implements RequestHandler<Map<String, Object>,
      * @param buckets   opens any bucket a dataset location names
      */
     public HarvestHandler(BlobStore dataStore, Function<String, BlobStore> buckets, Clock clock, Metrics metrics) {
-        this(dataStore, buckets, clock, metrics, Map.of());
-    }
-
-    /** @param moreSources further source types by name (Spotify playlists: {@code "spotify"}) */
-    public HarvestHandler(BlobStore dataStore, Function<String, BlobStore> buckets, Clock clock, Metrics metrics,
-                          Map<String, Function<Map<String, ?>, CatalogSource>> moreSources) {
         this.harvest = new CatalogHarvest(dataStore, new JacksonJsonCodec(), clock);
-        Map<String, Function<Map<String, ?>, CatalogSource>> all = new java.util.LinkedHashMap<>(moreSources);
-        all.put("dataset", spec -> new DatasetFileSource(
+        this.sources = Map.of("dataset", spec -> new DatasetFileSource(
                 StepFunctionsTask.text(spec, "location", "source.location"), buckets));
-        this.sources = Map.copyOf(all);
         this.clock = clock;
         this.metrics = metrics;
     }

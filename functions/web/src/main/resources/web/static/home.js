@@ -1,5 +1,6 @@
 // Home: sign in with Spotify, connect Fitbit, or type a heart rate and go on to build a playlist.
 import { api } from './api.js';
+import { startLibraryCard } from './library.js';
 import { clearErrors, readWholeNumber, showFieldError, showFormError } from './form-errors.js';
 
 function describeLinks(runner) {
@@ -94,7 +95,7 @@ export async function startHome(runnerPromise) {
   runner = await runnerPromise;
   if (runner) {
     describeLinks(runner);
-    await showBans();
+    await Promise.all([showBans(), startLibraryCard(runner)]);
   }
 }
 

@@ -45,7 +45,9 @@ final class InvokeCommand implements Callable<Integer> {
         // Health webhook secret from the environment and Google's stand-in (as if serve ran on its default port)
         Map<String, String> environment = new LinkedHashMap<>(LocalDemo.decide(System.getenv(), stack.stateDir(), 3000).environment());
         environment.putAll(LocalGoogleHealth.environment(System.getenv(), 3000));
-        LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, environment, System.err);
+        // servers start as the function uses them: a function that only reads objects never waits for S3Mock
+        LocalStack.Options options = new LocalStack.Options(stack.projectRoot(), stack.stateDir(), false, environment, System.err)
+                .startingOnDemand();
         try (LocalStack local = LocalStack.start(options)) {
             SamTemplate template = local.template();
             if (template.resourcesOfType(SamTemplate.FUNCTION).stream().noneMatch(r -> r.logicalId().equals(logicalId))) {

@@ -42,7 +42,7 @@ final class LocalModels {
     static int withPromotedModels(PlaylistsFileOptions input, ModelsWork work) throws Exception {
         DatasetPlaylists data = readPlaylists(input.playlists, System.err);
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(input.stack.stateDir(), input.verbose);
-                LocalStack local = LocalStack.start(input.stack.options()); CurrentModelLoader loader = loader(local)) {
+                LocalStack local = LocalStack.start(input.stack.options().startingOnDemand()); CurrentModelLoader loader = loader(local)) {
             work.run(data, promoted(loader, local), loader.currentRankingModel(), logs.terminal(), logs.terminalErrors());
             return 0;
         }

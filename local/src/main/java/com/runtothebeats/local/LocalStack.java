@@ -2,6 +2,8 @@ package com.runtothebeats.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.OnDemandListener;
+import com.runtothebeats.standins.OnDemandS3StandIn;
 import com.runtothebeats.standins.S3StandIn;
 import com.runtothebeats.standins.SqsStandIn;
 import com.runtothebeats.standins.TemplateQueues;
@@ -55,63 +57,77 @@ public final class LocalStack implements AutoCloseable {
      * @param inMemory    tables in memory and no attaching (tests)
      * @param environment extra variables for every function, overriding the template's (tests, local secrets)
      */
-    public record Options(Path projectRoot, Path stateDir, boolean inMemory, Map<String, String> environment, PrintStream log) {
+    public record Options(Path projectRoot, Path stateDir, boolean inMemory, Map<String, String> environment, PrintStream log,
+                          boolean onDemand) {
         public Options {
             environment = Map.copyOf(environment);
+        }
+
+        /** Every server started up front (serve, pipeline, tests). */
+        public Options(Path projectRoot, Path stateDir, boolean inMemory, Map<String, String> environment, PrintStream log) {
+            this(projectRoot, stateDir, inMemory, environment, log, false);
         }
 
         public static Options forProject(Path projectRoot, Path stateDir) {
             return new Options(projectRoot, stateDir, false, Map.of(), System.err);
         }
+
+        /**
+         * For a command that mostly reads (recommend, the model commands, invoke): objects are read from the
+         * state's files and S3Mock starts only on a write; DynamoDB Local starts on the first connection to it.
+         */
+        public Options startingOnDemand() {
+            return new Options(projectRoot, stateDir, inMemory, environment, log, true);
+        }
     }
 
     private final Options options;
     private final SamTemplate template;
-    private final DynamoDbLocalServer dynamo;
-    private final S3StandIn s3;
-    private final SqsStandIn sqs;
+    /** What this process started (closed in reverse order); empty when it uses another process's stack. */
+    private final List<AutoCloseable> servers;
     private final URI dynamoEndpoint;
     private final URI s3Endpoint;
     private final URI sqsEndpoint;
-    private final DynamoDbClient dynamoClient;
+    /** Built on first use ({@link #dynamoClient()}): a command that never touches a table never loads the DynamoDB client. */
+    private DynamoDbClient dynamoClient;
     private final Map<String, String> tableNames;
     private final TemplateValues values;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
-    private final boolean owner;
+    private final boolean published;
 
-    private LocalStack(Options options, SamTemplate template, DynamoDbLocalServer dynamo, S3StandIn s3, SqsStandIn sqs,
-                       URI dynamoEndpoint, URI s3Endpoint, URI sqsEndpoint) {
+    private LocalStack(Options options, SamTemplate template, List<AutoCloseable> servers, boolean published,
+                       URI dynamoEndpoint, URI s3Endpoint, URI sqsEndpoint, boolean tablesReady) {
         this.options = options;
         this.template = template;
-        this.dynamo = dynamo;
-        this.s3 = s3;
-        this.sqs = sqs;
-        this.owner = dynamo != null;
+        this.servers = List.copyOf(servers);
+        this.published = published;
         this.dynamoEndpoint = dynamoEndpoint;
         this.s3Endpoint = s3Endpoint;
         this.sqsEndpoint = sqsEndpoint;
-        this.dynamoClient = DynamoDbClient.builder()
-                .endpointOverride(dynamoEndpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        this.tableNames = TemplateTables.createAll(dynamoClient, template, id -> id);
+        this.tableNames = tablesReady ? tableNames(template) : TemplateTables.createAll(dynamoClient(), template, id -> id);
         this.values = new TemplateValues(template, parameterOverrides(template), new LocalResourceNames(), REGION, ACCOUNT_ID, STACK_NAME);
     }
 
     public static LocalStack start(Options options) {
+        long started = System.nanoTime();
         SamTemplate template = SamTemplate.load(options.projectRoot().resolve("template.yaml"));
         List<String> buckets = template.resourcesOfType("AWS::S3::Bucket").stream().map(r -> bucketName(r.logicalId())).toList();
         Path state = options.stateDir().toAbsolutePath();
         if (!options.inMemory()) {
-            Optional<RunningStack> running = RunningStack.read(state.resolve(STACK_FILE));
+            Optional<LocalStack> running = attach(options, template);
             if (running.isPresent()) {
-                options.log().println("Using the local stack already running on " + state + " (pid " + running.get().pid() + ")");
-                return new LocalStack(options, template, null, null, null, running.get().dynamo(), running.get().s3(),
-                        running.get().sqs());
+                return running.get();
             }
         }
+        LocalStack stack = options.onDemand() && !options.inMemory()
+                ? startOnDemand(options, template, buckets, state)
+                : startAll(options, template, buckets, state);
+        options.log().printf("Local stack on %s ready in %d ms (%s)%n", state, (System.nanoTime() - started) / 1_000_000,
+                stack.published ? "every server started" : "servers start on first use");
+        return stack;
+    }
+
+    private static LocalStack startAll(Options options, SamTemplate template, List<String> buckets, Path state) {
         // the two servers start side by side: S3Mock (Spring Boot) takes seconds to come up
         CompletableFuture<S3StandIn> s3Start = CompletableFuture.supplyAsync(() -> S3StandIn.start(state.resolve("s3"), 0, buckets));
         DynamoDbLocalServer dynamo;
@@ -130,14 +146,79 @@ public final class LocalStack implements AutoCloseable {
             dynamo.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        // the template's queues, kept as files beside the tables so a queued message survives a restart
-        SqsStandIn sqs = SqsStandIn.start(TemplateQueues.queues(template),
-                options.inMemory() ? Optional.empty() : Optional.of(state.resolve("sqs")), 0, REGION);
-        LocalStack stack = new LocalStack(options, template, dynamo, s3, sqs, dynamo.endpoint(), s3.endpoint(), sqs.endpoint());
-        if (!options.inMemory()) {
+        SqsStandIn sqs = queues(options, template, state);
+        boolean publish = !options.inMemory();
+        LocalStack stack = new LocalStack(options, template, List.of(dynamo, s3, sqs), publish, dynamo.endpoint(), s3.endpoint(),
+                sqs.endpoint(), false);
+        if (publish) {
             new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint(), sqs.endpoint()).write(state.resolve(STACK_FILE));
         }
         return stack;
+    }
+
+    /**
+     * Objects answered from the state's files, S3Mock and DynamoDB Local started only when a request needs them.
+     * Nothing is published in {@code stack.json}: a short command's servers must not become another's.
+     */
+    private static LocalStack startOnDemand(Options options, SamTemplate template, List<String> buckets, Path state) {
+        OnDemandS3StandIn s3 = OnDemandS3StandIn.start(state.resolve("s3"), buckets);
+        OnDemandListener dynamo = OnDemandListener.start("dynamodb", () -> {
+            long started = System.nanoTime();
+            DynamoDbLocalServer server = DynamoDbLocalServer.onDisk(state.resolve("dynamodb"), 0);
+            try (DynamoDbClient client = dynamoClient(server.endpoint())) {
+                TemplateTables.createAll(client, template, id -> id);
+            }
+            options.log().printf("DynamoDB Local started on first use in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            return new OnDemandListener.Backend() {
+                @Override
+                public URI endpoint() {
+                    return server.endpoint();
+                }
+
+                @Override
+                public void close() {
+                    server.close();
+                }
+            };
+        });
+        SqsStandIn sqs = queues(options, template, state);
+        return new LocalStack(options, template, List.of(dynamo, s3, sqs), false, dynamo.endpoint(), s3.endpoint(),
+                sqs.endpoint(), true);
+    }
+
+    /** The template's queues, kept as files beside the tables so a queued message survives a restart. */
+    private static SqsStandIn queues(Options options, SamTemplate template, Path state) {
+        return SqsStandIn.start(TemplateQueues.queues(template),
+                options.inMemory() ? Optional.empty() : Optional.of(state.resolve("sqs")), 0, REGION);
+    }
+
+    private static DynamoDbClient dynamoClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** Tables go by their logical ids locally. */
+    private static Map<String, String> tableNames(SamTemplate template) {
+        Map<String, String> names = new LinkedHashMap<>();
+        template.tables().forEach(table -> names.put(table.logicalId(), table.logicalId()));
+        return names;
+    }
+
+    /** The stack another {@code ./beats} process runs on the options' state directory, if one does. */
+    public static Optional<LocalStack> attach(Options options) {
+        return attach(options, SamTemplate.load(options.projectRoot().resolve("template.yaml")));
+    }
+
+    private static Optional<LocalStack> attach(Options options, SamTemplate template) {
+        Path state = options.stateDir().toAbsolutePath();
+        return RunningStack.read(state.resolve(STACK_FILE)).map(running -> {
+            options.log().println("Using the local stack already running on " + state + " (pid " + running.pid() + ")");
+            return new LocalStack(options, template, List.of(), false, running.dynamo(), running.s3(), running.sqs(), false);
+        });
     }
 
     public SamTemplate template() {
@@ -179,7 +260,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A client on the local DynamoDB (shared; do not close). */
-    public DynamoDbClient dynamoClient() {
+    public synchronized DynamoDbClient dynamoClient() {
+        if (dynamoClient == null) {
+            dynamoClient = dynamoClient(dynamoEndpoint);
+        }
         return dynamoClient;
     }
 
@@ -291,7 +375,7 @@ public final class LocalStack implements AutoCloseable {
             String type = typeOf(logicalId);
             return switch (type + "." + attribute) {
                 case "AWS::DynamoDB::Table.Arn" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + logicalId;
-                case "AWS::DynamoDB::Table.StreamArn" -> dynamoClient.describeTable(b -> b.tableName(logicalId)).table().latestStreamArn();
+                case "AWS::DynamoDB::Table.StreamArn" -> dynamoClient().describeTable(b -> b.tableName(logicalId)).table().latestStreamArn();
                 case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + bucketName(logicalId);
                 case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> s3Endpoint.getAuthority();
                 case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
@@ -319,17 +403,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        dynamoClient.close();
-        if (owner) {
+    public synchronized void close() {
+        if (dynamoClient != null) {
+            dynamoClient.close();
+        }
+        if (published) {
             try {
                 Files.deleteIfExists(stateDir().resolve(STACK_FILE));
             } catch (IOException e) {
                 options.log().println("could not remove " + stateDir().resolve(STACK_FILE) + ": " + e.getMessage());
             }
-            s3.close();
-            sqs.close();
-            dynamo.close();
+        }
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (Exception e) {
+                options.log().println("could not stop a local server: " + e);
+            }
         }
     }
 

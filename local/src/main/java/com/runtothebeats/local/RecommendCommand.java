@@ -4,27 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code ./beats recommend}: a playlist for a run from the local catalog. The options become the body of
@@ -37,7 +34,8 @@ import picocli.CommandLine;
                 "  ./beats recommend --tempo 170 --minutes 60",
                 "  ./beats recommend --heart-rate 150 --ramp 150:175 --minutes 45",
                 "  ./beats recommend --cadence 172 --intervals 4x175:2x150 --minutes 40 --format json",
-                "  ./beats recommend --tempo 165 --warmup 5 --cooldown 5 --no-explicit --released-from 2010"})
+                "  ./beats recommend --tempo 165 --warmup 5 --cooldown 5 --no-explicit --released-from 2010",
+                "  ./beats recommend --tempo 165 --genres rock,pop"})
 public final class RecommendCommand implements Callable<Integer> {
 
     static final String FUNCTION = "RecommendFunction";
@@ -119,27 +117,19 @@ public final class RecommendCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or json, was '" + format + "'");
         }
         ObjectNode request = event(body());
-        LocalStack.Options stackOptions = stack.options();
         String runnerId = runner != null ? runner : source != null && !source.equals("catalog") ? SessionCookies.DEMO_RUNNER_ID : null;
-        if (runnerId != null) {
-            // The function runs in this process: a session key of this run alone signs the runner's session.
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            String secret = HexFormat.of().formatHex(key);
-            Map<String, String> environment = new HashMap<>(stackOptions.environment());
-            environment.put("SESSION_SECRET", secret);
-            stackOptions = new LocalStack.Options(stackOptions.projectRoot(), stackOptions.stateDir(), stackOptions.inMemory(),
-                    environment, stackOptions.log());
-            String cookie = new SessionCookies(secret.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), false)
-                    .issue(runnerId);
-            request.putArray("cookies").add(cookie.substring(0, cookie.indexOf(';')));
-        }
-        String event = request.toString();
         PrintStream stdout = System.out;
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
-                LocalStack local = LocalStack.start(stackOptions)) {
+                LocalStack local = LocalStack.start(stack.options().startingOnDemand())) {
+            if (runnerId != null) {
+                // the runner signs in through the stack's sessions table, as the sign-in callback would
+                String cookie = new SessionCookies(new DynamoSessionStore(local.dynamoClient(), local.tableName("SessionsTable")),
+                        Duration.ofMinutes(5), Clock.systemUTC(), false).issue(runnerId);
+                request.putArray("cookies").add(cookie.substring(0, cookie.indexOf(';')));
+            }
+            String event = request.toString();
             response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
         }
         int status = response.path("statusCode").asInt();
@@ -257,7 +247,7 @@ public final class RecommendCommand implements Callable<Integer> {
                 Map.entry("warmupMinutes", "--warmup"), Map.entry("cooldownMinutes", "--cooldown"),
                 Map.entry("exclude.explicit", "--no-explicit"), Map.entry("releasedFrom", "--released-from"),
                 Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"),
-                Map.entry("source", "--source"), Map.entry("options.fold", "--no-fold"));
+                Map.entry("genres", "--genres"), Map.entry("source", "--source"), Map.entry("options.fold", "--no-fold"));
         if (options.containsKey(field)) {
             return options.get(field);
         }

@@ -35,6 +35,10 @@ final class RunnerLimitOptions {
     @Option(names = "--energy-max", paramLabel = "0-1", description = "Highest energy of any track.")
     Double energyMax;
 
+    @Option(names = "--genres", paramLabel = "G,G", split = ",",
+            description = "Only tracks of these catalog genres (comma-separated: pop, rap, rock, latin, r&b, edm).")
+    List<String> genres = new ArrayList<>();
+
     @Option(names = "--energy-floor", paramLabel = "0-1", description = "Lowest energy where you work (steady, ramp, interval work); default 0.5, 0 = off.")
     Double energyFloor;
 
@@ -60,6 +64,9 @@ final class RunnerLimitOptions {
             if (!excludeTracks.isEmpty()) {
                 excludeTracks.forEach(exclude.putArray("trackIds")::add);
             }
+        }
+        if (!genres.isEmpty()) {
+            genres.forEach(body.putArray("genres")::add);
         }
         if (releasedFrom != null) {
             body.put("releasedFrom", releasedFrom);

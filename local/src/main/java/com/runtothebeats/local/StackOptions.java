@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where the project and the local state are; shared by every command that runs the local stack. */
-final class StackOptions {
+public final class StackOptions {
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "Local state (tables, objects). Default: $BEATS_STATE_DIR, else .beats/ in the project.")
@@ -15,7 +15,7 @@ final class StackOptions {
             description = "The project root (where template.yaml is). Default: $BEATS_PROJECT_DIR, else found from the working directory.")
     Path project;
 
-    Path projectRoot() {
+    public Path projectRoot() {
         if (project != null) {
             return project.toAbsolutePath().normalize();
         }
@@ -31,7 +31,7 @@ final class StackOptions {
         throw new IllegalStateException("no template.yaml here or above; run ./beats from the project or pass --project");
     }
 
-    Path stateDir() {
+    public Path stateDir() {
         if (state != null) {
             return state.toAbsolutePath().normalize();
         }
@@ -42,7 +42,7 @@ final class StackOptions {
         return projectRoot().resolve(".beats");
     }
 
-    LocalStack.Options options() {
+    public LocalStack.Options options() {
         return LocalStack.Options.forProject(projectRoot(), stateDir());
     }
 }

@@ -50,9 +50,15 @@ final class TimeImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
         Path state = stack.stateDir();
         Files.createDirectories(state);
+        // the functions' logs and the stand-ins' banners go to the state's log file; the figures to the terminal
+        try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(state, false)) {
+            return time(logs.terminal(), state);
+        }
+    }
+
+    private int time(PrintStream out, Path state) throws Exception {
         Map<String, String> environment = System.getenv();
         Path file = LocalDataset.find(Optional.ofNullable(dataset), stack.projectRoot(), environment, out);
         DatasetSongs songs = DatasetSongs.read(file);

@@ -175,6 +175,9 @@ public final class DynamoTrackCatalog implements TrackCatalog {
         if (d.otherTempo() != null) {
             item.put("otherTempo", number(d.otherTempo()));
         }
+        if (!d.genres().isEmpty()) {
+            item.put("genres", AttributeValue.fromSs(d.genres()));
+        }
         item.put("transformVersion", AttributeValue.fromS(transformVersion));
         item.put("runId", AttributeValue.fromS(transformVersion));
         return item;
@@ -200,7 +203,8 @@ public final class DynamoTrackCatalog implements TrackCatalog {
                 item.containsKey("releaseYear") ? (int) decimal(item, "releaseYear") : null,
                 explicit == null ? null : explicit.bool(),
                 signature == null ? null : signature.s(),
-                item.containsKey("otherTempo") ? decimal(item, "otherTempo") : null);
+                item.containsKey("otherTempo") ? decimal(item, "otherTempo") : null,
+                item.containsKey("genres") ? item.get("genres").ss() : null);
         return new Track(item.get("trackId").s(), text(item, "name"), text(item, "artist"), text(item, "album"),
                 (int) decimal(item, "popularity"), features, text(item, "albumId"), details);
     }

@@ -56,6 +56,12 @@ public final class TableDefinitions {
                 .attributeDefinitions(string("state")).keySchema(hash("state")).build();
     }
 
+    public static CreateTableRequest sessions(String name) {
+        return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("runnerId"), string("sessionKey"))
+                .keySchema(hash("runnerId"), range("sessionKey")).build();
+    }
+
     public static CreateTableRequest libraries(String name) {
         return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(string("runnerId"), string("entry"))

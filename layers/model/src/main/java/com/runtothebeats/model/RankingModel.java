@@ -111,6 +111,22 @@ public final class RankingModel implements NextTrackRanker, AutoCloseable {
         return (int) network.dimension();
     }
 
+    float[][] contextLayers() {
+        return network.contextLayers();
+    }
+
+    float[] genreTable() {
+        return network.labelTable(false);
+    }
+
+    float[] subgenreTable() {
+        return network.labelTable(true);
+    }
+
+    float[] pairWeights() {
+        return pairWeights.clone();
+    }
+
     /** u(h) from the mean and last played vectors and the playlist's labels. */
     float[] context(float[] mean, float[] last, int genre, int subgenre) {
         int d = mean.length;

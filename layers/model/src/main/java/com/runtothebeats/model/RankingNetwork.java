@@ -120,6 +120,23 @@ final class RankingNetwork extends AbstractBlock {
         return pairWeights.getParameters().get("weight").getArray().toFloatArray();
     }
 
+    /** The context MLP's layers for scoring outside the graph: weight [units × inputs] row-major, then bias, per Linear. */
+    float[][] contextLayers() {
+        java.util.List<float[]> out = new java.util.ArrayList<>();
+        for (ai.djl.nn.Block block : contextTower.getChildren().values()) {
+            if (block instanceof Linear linear) {
+                out.add(linear.getParameters().get("weight").getArray().toFloatArray());
+                out.add(linear.getParameters().get("bias").getArray().toFloatArray());
+            }
+        }
+        return out.toArray(float[][]::new);
+    }
+
+    /** The genre (or subgenre) embedding table, [labels × dimension] row-major. */
+    float[] labelTable(boolean subgenre) {
+        return (subgenre ? subgenreEmbedding : genreEmbedding).getArray().toFloatArray();
+    }
+
     private static NDArray lookup(ParameterStore store, Parameter table, NDArray index, boolean training) {
         NDArray weight = store.getValue(table, index.getDevice(), training);
         return Embedding.embedding(index, weight, SparseFormat.DENSE).singletonOrThrow();

@@ -1,18 +1,21 @@
 package com.runtothebeats.local.heartrate;
 
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.core.heartrate.RecordedRun;
 import com.runtothebeats.core.time.Pause;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.session.SessionCookies;
+import com.runtothebeats.local.LocalStack;
 import com.runtothebeats.local.ProviderSettings;
+import com.runtothebeats.local.StackOptions;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,9 +41,12 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "A heart-rate CSV (see ../shared/data/README.md).")
     Path file;
 
-    @Option(names = "--runner", description = "The runner to replay as (needs SESSION_SECRET, the one ./beats serve "
-            + "signs sessions with); default: the local demo runner.")
+    @Option(names = "--runner", description = "The runner to replay as (signed in through the sessions table of the "
+            + "./beats serve running on --state); default: the local demo runner.")
     String runner;
+
+    @Mixin
+    StackOptions stack = new StackOptions();
 
     @Option(names = "--speed", defaultValue = "60", description = "Time compression: 60 plays a minute a second; 0 all at once.")
     double speed;
@@ -94,16 +100,16 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
         }
     }
 
+    /** A session for {@code --runner}, started in the running serve's sessions table (null: the demo runner). */
     private String sessionCookie() {
         if (runner == null) {
             return null;
         }
-        // the key serve's functions see: plain, or BEATS_ENV_SESSION_SECRET over it
-        String sessionSecret = ProviderSettings.forFunctions(System.getenv()).get("SESSION_SECRET");
-        if (sessionSecret == null || sessionSecret.isBlank()) {
-            throw new ReplayFailedException("--runner needs SESSION_SECRET (the key ./beats serve signs sessions with)");
+        try (LocalStack running = LocalStack.attach(stack.options()).orElseThrow(() -> new ReplayFailedException(
+                "--runner signs in through the sessions table of the running ./beats serve, and none runs on "
+                        + stack.stateDir() + " (pass the --state it was started with)"))) {
+            return new SessionCookies(new DynamoSessionStore(running.dynamoClient(), running.tableName("SessionsTable")),
+                    Duration.ofHours(1), Clock.systemUTC(), false).issue(runner);
         }
-        return new SessionCookies(sessionSecret.getBytes(StandardCharsets.UTF_8), Duration.ofHours(1), Clock.systemUTC(), false)
-                .issue(runner);
     }
 }

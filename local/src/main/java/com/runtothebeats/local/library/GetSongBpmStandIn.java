@@ -27,13 +27,18 @@ public final class GetSongBpmStandIn implements AutoCloseable {
     private static final int MAX_RESULTS = 10;
     private static final String[] PITCH_NAMES = {"C", "D♭", "D", "E♭", "E", "F", "F♯", "G", "A♭", "A", "B♭", "B"};
 
-    private final List<Song> known;
+    /** A known song with its title and artist as the search compares them (normalised once, not per search). */
+    private record Indexed(Song song, String title, String artist) {
+    }
+
+    private final List<Indexed> known;
     private final String apiKey;
     private final JsonStandInServer server;
     private final AtomicInteger searches = new AtomicInteger();
 
     private GetSongBpmStandIn(DatasetSongs songs, String apiKey, int port) {
-        this.known = songs.all().stream().filter(GetSongBpmStandIn::knows).toList();
+        this.known = songs.all().stream().filter(GetSongBpmStandIn::knows)
+                .map(song -> new Indexed(song, normalised(song.name()), normalised(song.artist()))).toList();
         this.apiKey = apiKey;
         this.server = JsonStandInServer.start("getsongbpm-stand-in", port, Map.of("/search", this::search));
     }
@@ -71,14 +76,12 @@ public final class GetSongBpmStandIn implements AutoCloseable {
         String artist = normalised(lookup.substring(artistAt + "artist:".length()));
         List<Song> found = new ArrayList<>();
         List<Song> sameTitleOtherArtist = new ArrayList<>();
-        for (Song song : known) {
-            String songTitle = normalised(song.name());
-            if (title.isEmpty() || !songTitle.contains(title)) {
+        for (Indexed song : known) {
+            if (title.isEmpty() || !song.title().contains(title)) {
                 continue;
             }
-            String songArtist = normalised(song.artist());
-            boolean artistMatches = !artist.isEmpty() && (songArtist.contains(artist) || artist.contains(songArtist));
-            (artistMatches ? found : sameTitleOtherArtist).add(song);
+            boolean artistMatches = !artist.isEmpty() && (song.artist().contains(artist) || artist.contains(song.artist()));
+            (artistMatches ? found : sameTitleOtherArtist).add(song.song());
         }
         found.addAll(sameTitleOtherArtist);
         ObjectNode body = JsonStandInServer.JSON.createObjectNode();

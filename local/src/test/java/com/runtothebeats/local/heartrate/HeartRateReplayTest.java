@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
@@ -95,7 +96,8 @@ class HeartRateReplayTest {
         DynamoDbClient dynamo = dynamoServer.client();
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.notifications("NotificationsTable"),
                 TableDefinitions.heartRate("HeartRateTable"), TableDefinitions.runners("RunnersTable"),
-                TableDefinitions.providerLinks("ProviderLinksTable"), TableDefinitions.oauthStates("OAuthStatesTable")));
+                TableDefinitions.providerLinks("ProviderLinksTable"), TableDefinitions.oauthStates("OAuthStatesTable"),
+                TableDefinitions.sessions("SessionsTable")));
         standIn = GoogleHealthStandIn.start(0, "local-demo-runner");
         links = new DynamoProviderLinkStore(dynamo, "ProviderLinksTable", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         samples = new DynamoHeartRateSamples(dynamo, "HeartRateTable");
@@ -103,7 +105,7 @@ class HeartRateReplayTest {
         GoogleEndpoints google = GoogleEndpoints.of(standIn.baseUrl().toString(), standIn.baseUrl().toString());
         oauth = new GoogleOAuthClient(google, "local-google-client", null, Clock.systemUTC());
         GoogleHealthClient health = new GoogleHealthClient(google.healthApi(), Pause.SLEEP);
-        SessionCookies demoSessions = new SessionCookies(new byte[32], Duration.ofDays(1), Clock.systemUTC(), true);
+        SessionCookies demoSessions = new SessionCookies(new DynamoSessionStore(dynamo, "SessionsTable"), Duration.ofDays(1), Clock.systemUTC(), true);
 
         Metrics metrics = FunctionMetrics.create(LambdaEnvironment.of(Map.of()));
         auth = new AuthHandler(new AuthComponents(demoSessions, new byte[32], new DynamoOAuthStateStore(dynamo, "OAuthStatesTable"),

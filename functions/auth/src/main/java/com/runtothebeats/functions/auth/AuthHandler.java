@@ -45,6 +45,7 @@ public class AuthHandler extends HttpFunction {
                 components.flows(), components.clock(), components.random());
         this.appHome = components.appHome();
         on("POST /auth/logout", this::logout);
+        on("POST /auth/logout/everywhere", this::logoutEverywhere);
         on("GET /auth/{provider}/start", this::start);
         on("GET /auth/{provider}/callback", this::callback);
         on("POST /auth/{provider}/disconnect", this::disconnect);
@@ -101,9 +102,21 @@ public class AuthHandler extends HttpFunction {
     record Disconnected(String provider, String status, boolean revokedAtProvider) {
     }
 
+    /** Ends this browser's session: its cookie signs nobody in any more, wherever it was copied to. */
     private APIGatewayV2HTTPResponse logout(HttpRequest request) {
         sessions.session(request.event()).ifPresent(session -> CsrfTokens.verify(request.event(), session));
+        sessions.signOut(request.event());
         APIGatewayV2HTTPResponse response = HttpResponses.json(200, Map.of("signedOut", true));
+        response.setCookies(List.of(sessions.expire()));
+        return response;
+    }
+
+    /** Ends every session of the signed-in runner, in every browser (a lost phone, a shared computer). */
+    private APIGatewayV2HTTPResponse logoutEverywhere(HttpRequest request) {
+        RunnerSession session = sessions.requireRunner(request.event());
+        int ended = sessions.signOutEverywhere(session.runnerId());
+        LOG.info("runner {} signed out everywhere ({} sessions ended)", session.runnerId(), ended);
+        APIGatewayV2HTTPResponse response = HttpResponses.json(200, Map.of("signedOut", true, "sessionsEnded", ended));
         response.setCookies(List.of(sessions.expire()));
         return response;
     }

@@ -19,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
@@ -87,6 +88,7 @@ class AuthHandlerTest {
         dynamo.createTable(TableDefinitions.providerLinks("links"));
         dynamo.createTable(TableDefinitions.runners("runners"));
         dynamo.createTable(TableDefinitions.oauthStates("states"));
+        dynamo.createTable(TableDefinitions.sessions("sessions"));
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         runners = new DynamoRunnerStore(dynamo, "runners");
         states = new DynamoOAuthStateStore(dynamo, "states");
@@ -103,7 +105,7 @@ class AuthHandlerTest {
     }
 
     SessionCookies sessions(boolean demo) {
-        return new SessionCookies(SESSION_SECRET, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC), demo);
+        return new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC), demo);
     }
 
     AuthHandler handler(boolean withSpotify, boolean demo) {
@@ -507,6 +509,40 @@ class AuthHandlerTest {
         APIGatewayV2HTTPResponse out = handler.handleRequest(logout, null);
         assertEquals(200, out.getStatusCode());
         assertTrue(out.getCookies().get(0).startsWith("__Host-beats_session=;") && out.getCookies().get(0).contains("Max-Age=0"));
+        assertTrue(sessions(false).signedInRunner(request("GET", "/api/me", null, cookies)).isEmpty(),
+                "the session is over, not only the cookie: a copy of it signs nobody in");
+        assertEquals(0, dynamo.scan(b -> b.tableName("sessions")).count());
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheRunnersSessionsInEveryBrowser() throws Exception {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        spotifyAccepts("code-2", "spotify-user-1", "Ada Runner", "access-token-2");
+        spotifyAccepts("code-3", "spotify-user-3", "Bo Runner", "access-token-3");
+        AuthHandler handler = handler(true, false);
+        APIGatewayV2HTTPResponse phone = signIn(handler, "code-1", null);
+        APIGatewayV2HTTPResponse laptop = signIn(handler, "code-2", null);
+        APIGatewayV2HTTPResponse someoneElse = signIn(handler, "code-3", null);
+        List<String> laptopCookies = List.of("__Host-beats_session=" + cookieValue(laptop, "__Host-beats_session"),
+                "__Host-beats_csrf=" + cookieValue(laptop, "__Host-beats_csrf"));
+
+        APIGatewayV2HTTPResponse forged = handler.handleRequest(request("POST", "/auth/logout/everywhere", null, laptopCookies), null);
+        assertEquals(403, forged.getStatusCode(), "a state-changing request needs the CSRF header");
+        APIGatewayV2HTTPEvent everywhere = request("POST", "/auth/logout/everywhere", null, laptopCookies);
+        everywhere.getHeaders().put("x-csrf-token", cookieValue(laptop, "__Host-beats_csrf"));
+        APIGatewayV2HTTPResponse out = handler.handleRequest(everywhere, null);
+
+        assertEquals(200, out.getStatusCode(), out.getBody());
+        com.fasterxml.jackson.databind.JsonNode body = com.runtothebeats.lambda.Json.MAPPER.readTree(out.getBody());
+        assertEquals(2, body.path("sessionsEnded").asInt(), "the phone's and the laptop's");
+        assertTrue(body.path("signedOut").asBoolean());
+        for (APIGatewayV2HTTPResponse browser : List.of(phone, laptop)) {
+            assertTrue(sessions(false).signedInRunner(request("GET", "/api/me", null,
+                    List.of("__Host-beats_session=" + cookieValue(browser, "__Host-beats_session")))).isEmpty());
+        }
+        assertTrue(sessions(false).signedInRunner(request("GET", "/api/me", null,
+                List.of("__Host-beats_session=" + cookieValue(someoneElse, "__Host-beats_session")))).isPresent());
+        assertEquals(401, handler.handleRequest(request("POST", "/auth/logout/everywhere", null, null), null).getStatusCode());
     }
 
     @Test
@@ -535,5 +571,8 @@ class AuthHandlerTest {
         APIGatewayV2HTTPResponse logout = handler(true, false).handleRequest(
                 EventLoader.loadApiGatewayHttpEvent(events.resolve("logout.json").toString()), null);
         assertEquals(200, logout.getStatusCode());
+        assertEquals(401, handler(true, false).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(events.resolve("logout-everywhere.json").toString()), null).getStatusCode(),
+                "signed out: nobody to sign out everywhere");
     }
 }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
@@ -101,7 +102,8 @@ class GoogleHealthConnectFlowTest {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.oauthStates("states"),
-                TableDefinitions.providerLinks("links"), TableDefinitions.heartRate("heart-rate"), TableDefinitions.runners("runners")));
+                TableDefinitions.providerLinks("links"), TableDefinitions.heartRate("heart-rate"), TableDefinitions.runners("runners"),
+                TableDefinitions.sessions("sessions")));
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate");
         states = new DynamoRunnerHeartRates(dynamo, "runners");
@@ -110,7 +112,7 @@ class GoogleHealthConnectFlowTest {
                 "http://127.0.0.1:3000/auth/google-health/callback",
                 new GoogleOAuthClient(endpoints, "client-id", "client-secret", Clock.systemUTC()),
                 new GoogleHealthClient(endpoints.healthApi(), Pause.SLEEP), links, samples, states);
-        sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), false);
+        sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), Clock.systemUTC(), false);
         handler = new AuthHandler(new AuthComponents(sessions, SESSION_KEY, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow),
                 "/dashboard", Clock.systemUTC(), new SecureRandom(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
@@ -370,7 +372,7 @@ class GoogleHealthConnectFlowTest {
         assertTrue(links.find("demo-runner", Provider.GOOGLE_HEALTH).isPresent());
         google.verify(0, postRequestedFor(urlPathEqualTo("/revoke")));
 
-        AuthHandler demo = new AuthHandler(new AuthComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), Clock.systemUTC(), true),
+        AuthHandler demo = new AuthHandler(new AuthComponents(new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), Clock.systemUTC(), true),
                 SESSION_KEY, new DynamoOAuthStateStore(dynamo, "states"), List.of(flow), "/dashboard", Clock.systemUTC(), new SecureRandom(),
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
         APIGatewayV2HTTPResponse response = demo.handleRequest(sample, null);

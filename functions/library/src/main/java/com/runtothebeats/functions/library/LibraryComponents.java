@@ -1,8 +1,8 @@
 package com.runtothebeats.functions.library;
 
 import com.runtothebeats.aws.AwsClients;
-import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.aws.library.SqsImportQueue;
 import com.runtothebeats.aws.tokens.TokenCiphers;
@@ -19,7 +19,7 @@ public record LibraryComponents(SessionCookies sessions, LibraryImports imports,
 
     static LibraryComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
-        return new LibraryComponents(SessionCookies.fromEnvironment(env, new SsmSecureParameters(aws.ssm())),
+        return new LibraryComponents(SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())),
                 new LibraryImports(new DynamoRunnerLibraries(aws.dynamoDb(), env.require("LIBRARIES_TABLE")),
                         new SqsImportQueue(aws.sqs(), env.require("LIBRARY_IMPORT_QUEUE_URL")), Clock.systemUTC()),
                 new DynamoProviderLinkStore(aws.dynamoDb(), env.require("PROVIDER_LINKS_TABLE"),

@@ -8,6 +8,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.core.identity.LinkStatus;
@@ -17,7 +18,6 @@ import com.runtothebeats.core.identity.ProviderLinkStore;
 import com.runtothebeats.core.library.LibraryImports;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +35,10 @@ import org.junit.jupiter.api.Test;
 class LibraryHandlerTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T21:00:00Z");
-    static final byte[] KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
     AmazonDynamoDBLocal local;
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    SessionCookies sessions = new SessionCookies(KEY, Duration.ofDays(1), clock, false);
+    SessionCookies sessions;
     Map<String, ProviderLink> links = new HashMap<>();
     List<String> queued = new ArrayList<>();
     LibraryHandler handler;
@@ -47,7 +46,9 @@ class LibraryHandlerTest {
     @BeforeEach
     void start() {
         local = DynamoDBEmbedded.create();
-        TableDefinitions.createIfAbsent(local.dynamoDbClient(), List.of(TableDefinitions.libraries("libraries")));
+        TableDefinitions.createIfAbsent(local.dynamoDbClient(), List.of(TableDefinitions.libraries("libraries"),
+                TableDefinitions.sessions("sessions")));
+        sessions = new SessionCookies(new DynamoSessionStore(local.dynamoDbClient(), "sessions"), Duration.ofDays(1), clock, false);
         LibraryImports imports = new LibraryImports(new DynamoRunnerLibraries(local.dynamoDbClient(), "libraries"),
                 (runnerId, importId) -> queued.add(runnerId + "/" + importId), clock);
         handler = new LibraryHandler(new LibraryComponents(sessions, imports, linkStore(),

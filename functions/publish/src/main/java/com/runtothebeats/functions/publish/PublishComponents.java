@@ -3,6 +3,7 @@ package com.runtothebeats.functions.publish;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.publishing.DynamoPublicationStore;
 import com.runtothebeats.aws.tokens.TokenCiphers;
 import com.runtothebeats.core.identity.LinkStatus;
@@ -38,7 +39,7 @@ public record PublishComponents(SessionCookies sessions, PlaylistPublisher publi
         AwsClients aws = new AwsClients(env);
         DynamoDbClient dynamo = aws.dynamoDb();
         Function<String, String> parameters = name -> new SsmSecureParameters(aws.ssm()).apply(name);
-        SessionCookies sessions = SessionCookies.fromEnvironment(env, parameters);
+        SessionCookies sessions = SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, dynamo));
         Clock clock = Clock.systemUTC();
         DynamoPublicationStore publications = new DynamoPublicationStore(dynamo, env.require("PUBLICATIONS_TABLE"));
 

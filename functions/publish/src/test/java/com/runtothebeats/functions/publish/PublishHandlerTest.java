@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.publishing.DynamoPublicationStore;
@@ -41,7 +42,6 @@ import com.runtothebeats.providers.spotify.SpotifyPlaylists;
 import com.runtothebeats.providers.spotify.SpotifyTokenEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,7 +69,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class PublishHandlerTest {
 
     static final String RUNNER = "runner-1";
-    static final byte[] SESSION_SECRET = "session-secret-for-tests-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final String CSRF = "csrf-token-for-tests";
 
     @TempDir
@@ -89,6 +88,7 @@ class PublishHandlerTest {
         local = DynamoDBEmbedded.create();
         dynamo = local.dynamoDbClient();
         dynamo.createTable(TableDefinitions.providerLinks("links"));
+        dynamo.createTable(TableDefinitions.sessions("sessions"));
         createPublicationsTable(dynamo, "publications");
         links = new DynamoProviderLinkStore(dynamo, "links", LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
         publications = new DynamoPublicationStore(dynamo, "publications");
@@ -130,7 +130,7 @@ class PublishHandlerTest {
     }
 
     PublishHandler handler(PlaylistDestination destination, Clock clock) {
-        SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock, false);
+        SessionCookies sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock, false);
         return new PublishHandler(new PublishComponents(sessions, new PlaylistPublisher(publications, destination, clock),
                 destination.dryRun(), com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
     }
@@ -146,7 +146,7 @@ class PublishHandlerTest {
     }
 
     APIGatewayV2HTTPEvent request(String body, String idempotencyKey) {
-        SessionCookies sessions = new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), false);
+        SessionCookies sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock(), false);
         String setCookie = sessions.issue(RUNNER);
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setRawPath("/api/playlists");
@@ -542,7 +542,7 @@ class PublishHandlerTest {
     @Test
     void theSampleEventsParseAndBehaveInTheLocalDemo() {
         Path events = Path.of("../../events/publish");
-        PublishHandler demo = new PublishHandler(new PublishComponents(new SessionCookies(SESSION_SECRET, Duration.ofDays(1), clock(), true),
+        PublishHandler demo = new PublishHandler(new PublishComponents(new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), clock(), true),
                 new PlaylistPublisher(publications, new DryRunPlaylists(stateDir.resolve("dry-run"), clock(), new SecureRandom()), clock()),
                 true, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
 

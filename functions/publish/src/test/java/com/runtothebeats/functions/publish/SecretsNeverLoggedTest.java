@@ -15,6 +15,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
@@ -171,6 +172,7 @@ class SecretsNeverLoggedTest {
         dynamo.createTable(TableDefinitions.providerLinks("links"));
         dynamo.createTable(TableDefinitions.runners("runners"));
         dynamo.createTable(TableDefinitions.oauthStates("states"));
+        dynamo.createTable(TableDefinitions.sessions("sessions"));
         PublishHandlerTest.createPublicationsTable(dynamo, "publications");
         DynamoProviderLinkStore links = new DynamoProviderLinkStore(dynamo, "links",
                 LocalKeyFileCipher.fromKeyFile(stateDir.resolve("token.key")));
@@ -196,7 +198,7 @@ class SecretsNeverLoggedTest {
         Clock signInClock = Clock.fixed(signInTime, ZoneOffset.UTC);
         SpotifyHttpTransport transport = new SpotifyHttpTransport(HttpClient.newHttpClient(), spotify.endpoints(), Duration.ofSeconds(5));
         SpotifyAppCredentials app = new SpotifyAppCredentials("client-id", CLIENT_SECRET, URI.create("http://127.0.0.1:3000/auth/spotify/callback"));
-        SessionCookies sessions = new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), signInClock, false);
+        SessionCookies sessions = new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), signInClock, false);
         SecureRandom random = new SecureRandom();
         AuthHandler auth = new AuthHandler(new AuthComponents(sessions, SESSION_SECRET.getBytes(StandardCharsets.UTF_8), new DynamoOAuthStateStore(dynamo, "states"),
                 List.of(new SpotifyConnectFlow(new SpotifyAuthorization(app, transport, signInClock), links,
@@ -219,7 +221,7 @@ class SecretsNeverLoggedTest {
         SpotifyPlaylists destination = new SpotifyPlaylists(transport, links, new TokenRefresher(links,
                 new SpotifyTokenEndpoint(refreshing), LinkStatus.RECONNECT_REQUIRED, later, pauses::add), pauses::add);
         PublishHandler publish = new PublishHandler(new PublishComponents(
-                new SessionCookies(SESSION_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1), later, false),
+                new SessionCookies(new DynamoSessionStore(dynamo, "sessions"), Duration.ofDays(1), later, false),
                 new PlaylistPublisher(new DynamoPublicationStore(dynamo, "publications"), destination, later), false,
                 com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of()))));
         APIGatewayV2HTTPResponse published = publish.handleRequest(event("POST", "/api/playlists", null,

@@ -3,8 +3,8 @@ package com.runtothebeats.functions.recommend;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
-import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.aws.library.DynamoTrackFeatureCache;
 import com.runtothebeats.aws.playlist.DynamoBannedSongs;
@@ -14,6 +14,7 @@ import com.runtothebeats.core.flow.SequenceModel;
 import com.runtothebeats.core.pipeline.CurrentTransform;
 import com.runtothebeats.core.pipeline.PipelineKeys;
 import com.runtothebeats.core.playlist.LibraryIndexes;
+import com.runtothebeats.core.playlist.NextTrackScorer;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.storage.BlobStore;
 import com.runtothebeats.core.storage.JsonCodec;
@@ -23,6 +24,7 @@ import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.model.CurrentModelLoader;
 import com.runtothebeats.model.ModelStore;
+import com.runtothebeats.model.PromotedScorer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,8 +36,8 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 /**
  * The Recommend function's collaborators from its environment: the catalog from the promoted catalog snapshot
  * in the data bucket ({@code DATA_BUCKET}, {@code catalog/current.json}) with the feature transform it names, else
- * from the tracks table ({@code TRACKS_TABLE}) with {@code transform/current.json}; the promoted sequence model if
- * there is one, and, when the function has
+ * from the tracks table ({@code TRACKS_TABLE}) with {@code transform/current.json}; the promoted models if
+ * there are (the ranking model gives the flow term), and, when the function has
  * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current";
  * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans; with the libraries table
  * ({@code LIBRARIES_TABLE}), the runner's library for {@code "source": "library" | "mix"}.
@@ -57,10 +59,11 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         JsonCodec json = new JacksonJsonCodec();
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
-        Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models)));
+        Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models),
+                index -> promotedScorer(new PromotedScorer(models::currentRankingModel, index))));
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = Lazy.of(
-                () -> SessionCookies.fromEnvironment(env, name -> new SsmSecureParameters(aws.ssm()).apply(name)));
+                () -> SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())));
         RunnerTempoLookup runnerTempo = env.get("RUNNERS_TABLE")
                 .<RunnerTempoLookup>map(table -> {
                     Supplier<RunnerTempoLookup> lookup = Lazy.of(() -> new SessionRunnerTempo(
@@ -85,6 +88,21 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
                 .map(current -> data.get(current.transformKey()).orElseThrow(() -> new CatalogUnavailableException(
                         PipelineKeys.CURRENT_TRANSFORM + " names " + current.transformKey() + ", which is not in the bucket")))
                 .map(bytes -> json.read(bytes, FeatureTransform.class));
+    }
+
+    /**
+     * The promoted ranking model's scorer, or none: like {@link #promotedModel}, a model that cannot be loaded or
+     * prepared is logged and the flow term falls back.
+     */
+    static Supplier<Optional<NextTrackScorer>> promotedScorer(Supplier<Optional<NextTrackScorer>> scorer) {
+        return () -> {
+            try {
+                return scorer.get();
+            } catch (RuntimeException e) {
+                LOG.error("the promoted ranking model could not be loaded; the flow term falls back on the sequence model", e);
+                return Optional.empty();
+            }
+        };
     }
 
     /**

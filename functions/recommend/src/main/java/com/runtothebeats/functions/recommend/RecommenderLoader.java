@@ -3,16 +3,19 @@ package com.runtothebeats.functions.recommend;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.flow.SequenceModel;
+import com.runtothebeats.core.playlist.NextTrackScorer;
 import com.runtothebeats.core.playlist.PlaylistBuilder;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.playlist.TempoIndex;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What a Recommend container loads once and then serves every request from: the whole catalog as a
- * {@link TempoIndex}, the feature transform that matches it, and the promoted sequence model if any.
+ * {@link TempoIndex}, the feature transform that matches it, and the promoted models if any (the ranking model
+ * prepared for the index).
  */
 public final class RecommenderLoader {
 
@@ -26,6 +29,16 @@ public final class RecommenderLoader {
      */
     public static RecommendationService load(Supplier<CatalogIndexSource.Catalog> catalog,
                                              Supplier<Optional<SequenceModel>> model) {
+        return load(catalog, model, index -> Optional::empty);
+    }
+
+    /**
+     * @param scorers for the loaded index, the promoted ranking model's scorer (asked once per playlist); the
+     *                flow term when there is one
+     */
+    public static RecommendationService load(Supplier<CatalogIndexSource.Catalog> catalog,
+                                             Supplier<Optional<SequenceModel>> model,
+                                             Function<TempoIndex, Supplier<Optional<NextTrackScorer>>> scorers) {
         CatalogIndexSource.Catalog loaded = catalog.get();
         List<Track> tracks = loaded.tracks();
         if (tracks.isEmpty()) {
@@ -34,8 +47,10 @@ public final class RecommenderLoader {
         FeatureTransform fitted = loaded.transform()
                 .orElseGet(() -> FeatureTransform.fit("catalog", tracks.stream().map(Track::features).toList()));
         TempoIndex index = TempoIndex.build(tracks, fitted);
-        model.get(); // load the promoted model now, not on the first request
-        RecommendationService service = new RecommendationService(new PlaylistBuilder(index, model));
+        model.get(); // load the promoted models now, not on the first request
+        Supplier<Optional<NextTrackScorer>> scorer = scorers.apply(index);
+        scorer.get();
+        RecommendationService service = new RecommendationService(new PlaylistBuilder(index, model, scorer));
         service.prepareSearch();
         return service;
     }

@@ -16,7 +16,7 @@ final class RunnerLimitsReader {
     private RunnerLimitsReader() {
     }
 
-    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}: the runner's limits. */
+    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}, {@code genres}: the runner's limits. */
     static RunnerLimits limits(JsonNode root) {
         boolean explicit = false;
         List<String> artists = null;
@@ -42,7 +42,8 @@ final class RunnerLimitsReader {
             min = number(energy, "min", "energy.min");
             max = number(energy, "max", "energy.max");
         }
-        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max);
+        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max,
+                strings(root.get(RunnerLimits.GENRES), RunnerLimits.GENRES, "a genre label such as \"rock\""));
     }
 
     private static Integer year(JsonNode root, String field) {

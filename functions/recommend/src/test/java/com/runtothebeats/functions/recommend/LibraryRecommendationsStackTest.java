@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
+import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.DatasetTracks;
@@ -31,7 +33,6 @@ import com.runtothebeats.standins.DynamoDbLocalServer;
 import com.runtothebeats.standins.S3StandIn;
 import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,11 +55,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class LibraryRecommendationsStackTest {
 
-    static final String SECRET = "0123456789abcdef0123456789abcdef-test";
     static DynamoDbLocalServer dynamoServer;
     static S3StandIn s3;
     static Map<String, String> env;
     static DynamoRunnerLibraries libraries;
+    static DynamoSessionStore sessions;
     static Set<String> ninesTracks;
     static Set<String> tensTracks;
 
@@ -74,10 +75,12 @@ class LibraryRecommendationsStackTest {
                 "AWS_SECRET_ACCESS_KEY", DynamoDbLocalServer.SECRET_ACCESS_KEY,
                 "TRACKS_TABLE", "tracks",
                 "DATA_BUCKET", "data",
-                "SESSION_SECRET", SECRET,
+                "SESSIONS_TABLE", "sessions",
                 "LIBRARIES_TABLE", "libraries"));
         AwsClients aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
+        dynamo.createTable(TableDefinitions.sessions("sessions"));
+        sessions = new DynamoSessionStore(dynamo, "sessions");
         for (SamTemplate.TableDefinition table : SamTemplate.load(RecommendFunctionStackTest.templateFile()).tables()) {
             if (table.logicalId().equals("TracksTable")) {
                 TemplateTables.create(dynamo, table, "tracks");
@@ -139,8 +142,8 @@ class LibraryRecommendationsStackTest {
         }
         List<String> cookies = new ArrayList<>(event.getCookies());
         if (runnerId != null) {
-            String cookie = new SessionCookies(SECRET.getBytes(StandardCharsets.UTF_8), SessionCookies.DEFAULT_LIFETIME,
-                    Clock.systemUTC(), false).issue(runnerId);
+            // a session started as the Auth function would, in the sessions table this function reads
+            String cookie = new SessionCookies(sessions, SessionCookies.DEFAULT_LIFETIME, Clock.systemUTC(), false).issue(runnerId);
             cookies.add(cookie.substring(0, cookie.indexOf(';')));
         }
         event.setCookies(cookies);

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.TableDefinitions;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
@@ -57,7 +59,6 @@ class RecommendFunctionStackTest {
     static AwsClients aws;
     static List<Track> near165;
     static int buckets;
-    static String secret = "0123456789abcdef0123456789abcdef-test";
 
     @BeforeAll
     static void stack(@TempDir Path s3Root) {
@@ -72,7 +73,7 @@ class RecommendFunctionStackTest {
                 "TRACKS_TABLE", "tracks",
                 "RUNNERS_TABLE", "runners",
                 "DATA_BUCKET", "data",
-                "SESSION_SECRET", secret,
+                "SESSIONS_TABLE", "sessions",
                 "BANNED_SONGS_TABLE", "bans"));
         aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
@@ -85,6 +86,7 @@ class RecommendFunctionStackTest {
                 TemplateTables.create(dynamo, table, "bans");
             }
         }
+        dynamo.createTable(TableDefinitions.sessions("sessions"));
         dynamo.createTable(r -> r.tableName("runners").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("runnerId").attributeType("S"))
                 .keySchema(k -> k.attributeName("runnerId").keyType("HASH")));
@@ -122,6 +124,12 @@ class RecommendFunctionStackTest {
         throw new IllegalStateException("template.yaml not found");
     }
 
+    /** A session started as the Auth function would, in the sessions table this function reads. */
+    private static String signIn(String runnerId) {
+        return new SessionCookies(new DynamoSessionStore(aws.dynamoDb(), "sessions"), SessionCookies.DEFAULT_LIFETIME,
+                java.time.Clock.systemUTC(), false).issue(runnerId);
+    }
+
     private static APIGatewayV2HTTPEvent request(String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/recommend/recommend.json");
         event.setBody(body);
@@ -149,8 +157,7 @@ class RecommendFunctionStackTest {
     @Test
     void currentTargetComesFromTheSignedInRunnersHeartRate() throws Exception {
         RecommendHandler handler = LambdaEnvironment.with(env, RecommendHandler::new);
-        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-7");
+        String cookie = signIn("runner-7");
         APIGatewayV2HTTPEvent event = request("{\"target\":{\"type\":\"current\"},\"minutes\":20}");
         event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';'))));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -229,7 +236,7 @@ class RecommendFunctionStackTest {
     void aCorruptSnapshotIsRefusedAndTheFunctionAnswers503UntilItIsReplaced() throws Exception {
         S3BlobStore data = bucketWith(near165);
         byte[] bytes = data.get("catalog/run-1/catalog.snapshot").orElseThrow();
-        bytes[bytes.length - 50] ^= 0x01; // a feature value: only the checksum can tell
+        bytes[bytes.length - 1] ^= 0x01; // the stored checksum: every column still reads, only the checksum can tell
         data.put("catalog/run-1/catalog.snapshot", bytes, "application/octet-stream");
 
         CatalogUnavailableException refused = assertThrows(CatalogUnavailableException.class, () -> load(data));
@@ -254,8 +261,7 @@ class RecommendFunctionStackTest {
         APIGatewayV2HTTPEvent event = request(body);
         event.setRouteKey(route);
         event.getRequestContext().getHttp().setMethod(route.substring(0, route.indexOf(' ')));
-        String cookie = new SessionCookies(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                SessionCookies.DEFAULT_LIFETIME, java.time.Clock.systemUTC(), false).issue("runner-9");
+        String cookie = signIn("runner-9");
         event.setCookies(List.of(cookie.substring(0, cookie.indexOf(';')), "__Host-beats_csrf=token-1"));
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         if (csrf) {

@@ -229,6 +229,21 @@ class RecommendHandlerTest {
     }
 
     @Test
+    void genresChooseTheStyleAndAnUnknownOneIsA400() throws Exception {
+        APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30,\"genres\":[\"Rock\"]}");
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode dominant = body(response).get("summary").get("dominantGenre");
+        assertEquals("rock", dominant.get("genre").asText());
+        assertEquals(1.0, dominant.get("share").asDouble());
+        assertEquals(body(response).get("tracks").size(), dominant.get("tracks").asInt());
+        for (String bad : List.of("[\"rock\",\"polka\"]", "\"rock\"", "[7]")) {
+            response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":30,\"genres\":" + bad + "}");
+            assertEquals(400, response.getStatusCode(), response.getBody());
+            assertTrue(body(response).get("error").get("field").asText().startsWith("genres"), response.getBody());
+        }
+    }
+
+    @Test
     void limitsWarmUpAndCoolDownAreHonoured() throws Exception {
         APIGatewayV2HTTPResponse response = post("{\"target\":{\"type\":\"tempo\",\"bpm\":165},\"minutes\":45,"
                 + "\"warmupMinutes\":5,\"cooldownMinutes\":5,\"exclude\":{\"explicit\":true,\"artists\":[\"Flume\"]},"

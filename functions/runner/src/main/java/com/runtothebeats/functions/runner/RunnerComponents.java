@@ -1,11 +1,11 @@
 package com.runtothebeats.functions.runner;
 
 import com.runtothebeats.aws.AwsClients;
-import com.runtothebeats.aws.SsmSecureParameters;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.tokens.TokenCiphers;
 import com.runtothebeats.core.heartrate.HeartRateSamples;
 import com.runtothebeats.core.heartrate.RunnerHeartRates;
@@ -28,7 +28,7 @@ public record RunnerComponents(SessionCookies sessions, RunnerStore runners, Pro
 
     static RunnerComponents fromEnvironment(LambdaEnvironment env) {
         AwsClients aws = new AwsClients(env);
-        return new RunnerComponents(SessionCookies.fromEnvironment(env, new SsmSecureParameters(aws.ssm())),
+        return new RunnerComponents(SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())),
                 new DynamoRunnerStore(aws.dynamoDb(), env.require("RUNNERS_TABLE")),
                 new DynamoProviderLinkStore(aws.dynamoDb(), env.require("PROVIDER_LINKS_TABLE"),
                         TokenCiphers.forKeyId(env.require("TOKEN_KEY_ID"), aws::kms)),

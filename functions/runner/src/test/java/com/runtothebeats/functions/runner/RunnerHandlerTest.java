@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
@@ -23,7 +24,6 @@ import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.lambda.Json;
 import com.runtothebeats.lambda.session.SessionCookies;
 import com.runtothebeats.standins.DynamoDbLocalServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +45,6 @@ class RunnerHandlerTest {
 
     private static final Path EVENTS = Path.of("../../events/runner");
     private static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
-    private static final byte[] SESSION_KEY = "a-session-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
     private static DynamoDbLocalServer dynamoServer;
     private static DynamoDbClient dynamo;
@@ -59,6 +58,7 @@ class RunnerHandlerTest {
     private DynamoRunnerStore runners;
     private DynamoRunnerHeartRates states;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private DynamoSessionStore sessionStore;
 
     @BeforeAll
     static void startDynamo() {
@@ -75,7 +75,9 @@ class RunnerHandlerTest {
     void freshTables() {
         int n = ++generation;
         TableDefinitions.createIfAbsent(dynamo, List.of(TableDefinitions.runners("runners-" + n),
-                TableDefinitions.heartRate("heart-rate-" + n), TableDefinitions.providerLinks("links-" + n)));
+                TableDefinitions.heartRate("heart-rate-" + n), TableDefinitions.providerLinks("links-" + n),
+                TableDefinitions.sessions("sessions-" + n)));
+        sessionStore = new DynamoSessionStore(dynamo, "sessions-" + n);
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
         links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
         runners = new DynamoRunnerStore(dynamo, "runners-" + n);
@@ -83,7 +85,7 @@ class RunnerHandlerTest {
     }
 
     private RunnerHandler handler(boolean demo) {
-        return new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, demo), runners, links,
+        return new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, demo), runners, links,
                 samples, states, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
@@ -184,7 +186,7 @@ class RunnerHandlerTest {
 
     @Test
     void aSignedInRunnerNeedsTheCsrfHeaderToChangeState() throws Exception {
-        SessionCookies sessions = new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, false);
+        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), clock, false);
         String session = sessions.issue("runner-7").split(";")[0];
         RunnerHandler handler = handler(false);
 
@@ -221,7 +223,7 @@ class RunnerHandlerTest {
                 states.clear(runnerId);
             }
         };
-        RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(SESSION_KEY, Duration.ofDays(1), clock, true),
+        RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, true),
                 runners, links, samples, disconnectedMeanwhile, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
 
         APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * duplicate: it belongs to each playlist's sequence and is stored once in the catalog. If a later row
  * gives a known track id different audio features, that row is dropped as conflicting, so the catalog and
  * the sequences always agree on a track's features.
+ *
+ * <p>A track's genres ({@link TrackDetails#genres}) are the {@code playlist_genre} labels of every block its
+ * kept rows are in.
  */
 public final class CatalogValidation {
 
@@ -31,6 +34,7 @@ public final class CatalogValidation {
 
     public static ValidatedCatalog validate(List<DatasetRow> rows) {
         Map<String, Track> tracks = new LinkedHashMap<>();
+        Map<String, Set<String>> genres = new HashMap<>();
         Map<PlaylistKey, List<Track>> sequences = new LinkedHashMap<>();
         Map<PlaylistKey, Set<String>> idsPerBlock = new HashMap<>();
         Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
@@ -62,11 +66,18 @@ public final class CatalogValidation {
                 known = track;
             }
             sequences.computeIfAbsent(block, k -> new ArrayList<>()).add(known);
+            if (block.genre() != null && !block.genre().isBlank()) {
+                genres.computeIfAbsent(track.id(), k -> new HashSet<>()).add(block.genre());
+            }
             valid++;
         }
+        tracks.replaceAll((id, t) -> genres.containsKey(id)
+                ? new Track(t.id(), t.name(), t.artist(), t.album(), t.popularity(), t.features(), t.albumId(),
+                        t.details().withGenres(List.copyOf(genres.get(id))))
+                : t);
         List<PlaylistSequence> playlists = new ArrayList<>(sequences.size());
-        sequences.forEach((key, list) -> playlists.add(
-                new PlaylistSequence(key.playlistId(), key.genre(), key.subgenre(), list)));
+        sequences.forEach((key, list) -> playlists.add(new PlaylistSequence(key.playlistId(), key.genre(), key.subgenre(),
+                list.stream().map(t -> tracks.get(t.id())).toList())));
 
         Map<String, Long> droppedByCode = new TreeMap<>();
         Map<String, List<ValidationReport.DroppedRow>> examplesByCode = new TreeMap<>();

@@ -38,6 +38,8 @@ public final class AllowedTracks {
         for (SongKey key : banned) {
             bannedHashes.add(TempoIndex.songHash(key));
         }
+        // an unknown label is the caller's mistake (400), not an empty catalog (422)
+        long genres = limits.genres().isEmpty() ? 0 : index.genres().maskOf(limits.genres(), RunnerLimits.GENRES);
         Set<Integer> excludedArtists = new HashSet<>();
         for (String artist : limits.excludeArtists()) {
             excludedArtists.add(index.artistId(artist));
@@ -47,7 +49,8 @@ public final class AllowedTracks {
         Map<String, Integer> removed = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Track t = index.track(i);
-            String broken = bannedHashes.contains(index.song(i)) ? BANS : limits.brokenBy(t, excludedArtists.contains(index.artist(i)));
+            String broken = bannedHashes.contains(index.song(i)) ? BANS : limits.brokenBy(t, excludedArtists.contains(index.artist(i)),
+                    genres != 0 && (index.genres().mask(i) & genres) == 0);
             if (broken == null) {
                 allowed[i] = true;
             } else {

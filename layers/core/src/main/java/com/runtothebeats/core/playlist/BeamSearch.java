@@ -19,17 +19,25 @@ final class BeamSearch {
     private final long requestedMs;
     private final PlaylistOptions options;
     private final SequenceModel model;
+    private final NextTrackScorer scorer;
+    private final String genre;
     private final NextTrackCandidates candidates;
     private PartialPlaylist stuckAt;
 
-    /** @param model the sequence model predicting each next track's sound, or null to follow the last track's */
-    BeamSearch(TempoIndex index, TempoPlan plan, long requestedMs, PlaylistOptions options, SequenceModel model,
-               HardConstraints constraints) {
+    /**
+     * @param scorer the ranking model's scorer for this index, or null: then the sequence model
+     * @param genre  the style asked for (given to the scorer), or null to let the first tracks set it
+     * @param model  the sequence model predicting each next track's sound, or null to follow the last track's
+     */
+    BeamSearch(TempoIndex index, TempoPlan plan, long requestedMs, PlaylistOptions options, NextTrackScorer scorer,
+               String genre, SequenceModel model, HardConstraints constraints) {
         this.index = index;
         this.plan = plan;
         this.requestedMs = requestedMs;
         this.options = options;
-        this.model = model;
+        this.scorer = scorer;
+        this.genre = genre;
+        this.model = scorer == null ? model : null;
         this.candidates = new NextTrackCandidates(index, plan, requestedMs, options, constraints);
     }
 
@@ -39,8 +47,7 @@ final class BeamSearch {
         for (int i = 0; i < seeds.size(); i++) {
             int t = seeds.get(i);
             String field = "seedTrackIds[" + i + "]";
-            double[] reference = references(List.of(node)).get(0);
-            NextTrackCandidates.Candidate c = candidates.evaluate(node, t, reference);
+            NextTrackCandidates.Candidate c = candidates.evaluate(node, t, flows(List.of(node)).get(0));
             if (c.rejection() != null) {
                 throw new NoPlaylistException(field, field + " ('" + index.track(t).name() + "' by "
                         + index.track(t).artist() + ") cannot start this playlist: " + c.rejection());
@@ -60,7 +67,7 @@ final class BeamSearch {
         List<PartialPlaylist> beam = new ArrayList<>(List.of(start));
         PartialPlaylist best = null;
         while (!beam.isEmpty()) {
-            List<double[]> refs = references(beam);
+            List<NextTrackCandidates.StepFlow> refs = flows(beam);
             ExpansionHeap heap = new ExpansionHeap(width);
             int greedyLine = -1;
             for (int s = 0; s < beam.size(); s++) {
@@ -138,6 +145,32 @@ final class BeamSearch {
                 parent.cost + c.score().total(), c.score(), seed, greedy);
     }
 
+    /**
+     * What the flow term of each partial playlist's next step measures against: the ranking model's view of
+     * the playlist so far (the first track is free, and sets the style when none was asked for); else what the
+     * next track should sound like, the sequence model's prediction or the last track.
+     */
+    private List<NextTrackCandidates.StepFlow> flows(List<PartialPlaylist> beam) {
+        List<NextTrackCandidates.StepFlow> out = new ArrayList<>(beam.size());
+        if (scorer != null) {
+            for (PartialPlaylist n : beam) {
+                out.add(n.isEmpty() ? NextTrackCandidates.StepFlow.NONE : new NextTrackCandidates.StepFlow(context(n), null));
+            }
+            return out;
+        }
+        for (double[] reference : references(beam)) {
+            out.add(reference == null ? NextTrackCandidates.StepFlow.NONE : new NextTrackCandidates.StepFlow(null, reference));
+        }
+        return out;
+    }
+
+    private NextTrackScorer.Context context(PartialPlaylist node) {
+        if (node.context == null) {
+            node.context = node.isEmpty() ? scorer.start(genre) : context(node.parent).then(node.track);
+        }
+        return node.context;
+    }
+
     /** What each partial playlist's next track should sound like: the model's prediction, or its last track. */
     private List<double[]> references(List<PartialPlaylist> beam) {
         List<double[]> refs = new ArrayList<>(Collections.nCopies(beam.size(), (double[]) null));
@@ -188,6 +221,8 @@ final class BeamSearch {
             boolean harmonic = i == 0 || TempoIndex.wheelSteps(index.key(chain.get(i - 1).track), index.key(n.track)) <= 1;
             placed.add(new PlacedTrack(i, index.track(n.track), n.startMs, n.effectiveTempo, n.targetTempo, harmonic, n.seed, n.score));
         }
-        return new Playlist(placed, requestedMs, last.cost, model == null ? null : model.version(), options.beamWidth());
+        String version = scorer != null ? scorer.version() : model == null ? null : model.version();
+        return new Playlist(placed, requestedMs, last.cost, version, scorer != null ? Playlist.RANKING_MODEL
+                : model != null ? Playlist.SEQUENCE_MODEL : Playlist.PREVIOUS_TRACK, options.beamWidth());
     }
 }

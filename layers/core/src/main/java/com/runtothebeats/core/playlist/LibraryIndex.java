@@ -3,10 +3,12 @@ package com.runtothebeats.core.playlist;
 import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.core.library.LibraryTrack;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -41,11 +43,11 @@ public record LibraryIndex(String version, int listed, TempoIndex tracks, Librar
                         flowKnownIds.add(track.id());
                     }
                     usable.add(new Track(track.id(), track.name(), track.artist(), track.album(), track.popularity(),
-                            catalog.transform().withUnknownAtMean(f), track.albumId(), track.details()));
+                            catalog.transform().withUnknownAtMean(f), track.albumId(), detailsOf(track, catalog)));
                 }
             });
         }
-        TempoIndex own = TempoIndex.build(usable, catalog.transform(), ids, 0);
+        TempoIndex own = TempoIndex.build(usable, catalog, ids, 0);
         boolean[] flowKnown = new boolean[own.size()];
         for (int i = 0; i < own.size(); i++) {
             flowKnown[i] = flowKnownIds.contains(own.track(i).id());
@@ -54,9 +56,19 @@ public record LibraryIndex(String version, int listed, TempoIndex tracks, Librar
         Supplier<TempoIndex> mix = Lazy.of(() -> {
             List<Track> pool = new ArrayList<>(own.tracks());
             pool.addAll(style.closeTracks(catalog));
-            return TempoIndex.build(pool, catalog.transform(), ids, CATALOG_COST);
+            return TempoIndex.build(pool, catalog, ids, CATALOG_COST);
         });
         return new LibraryIndex(version, library.size(), own, style, mix);
+    }
+
+    /**
+     * What the catalog knows of the same track (its genre labels from the public playlists, release year, explicit
+     * flag), so {@code genres} and the ranking model's style treat it as the catalog's; a track the catalog lacks
+     * carries no genre label, and a request's {@code genres} keeps it out as it keeps out an unlabelled catalog track.
+     */
+    private static TrackDetails detailsOf(Track track, TempoIndex catalog) {
+        OptionalInt known = catalog.indexOf(track.id());
+        return known.isPresent() ? catalog.track(known.getAsInt()).details() : track.details();
     }
 
     /** Whether the library holds a track the recommender can place (a tempo and a key). */

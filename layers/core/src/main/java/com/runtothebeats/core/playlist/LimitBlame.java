@@ -87,7 +87,7 @@ final class LimitBlame {
         RunnerLimits limits = field.equals(ENERGY_FLOOR) || field.equals(AllowedTracks.BANS) ? request.limits() : request.limits().without(field);
         AllowedTracks relaxed = AllowedTracks.of(builder.index(), limits, field.equals(AllowedTracks.BANS) ? Set.of() : request.bannedSongs());
         try {
-            builder.build(plan, minutes, request.seedTrackIds(), options, relaxed);
+            builder.build(plan, minutes, request.seedTrackIds(), options, relaxed, request.style());
             return true;
         } catch (NoPlaylistException stillStuck) {
             return false;
@@ -109,6 +109,7 @@ final class LimitBlame {
             case AllowedTracks.BANS -> "Your banned songs are listed on the home page, where you can undo a ban.";
             case "energy.min", "energy.max" -> "Widen the energy range.";
             case "releasedFrom", "releasedTo" -> "Widen the release years.";
+            case RunnerLimits.GENRES -> "Add genres, or leave genres out.";
             default -> "Exclude fewer.";
         };
     }

@@ -19,6 +19,8 @@ final class PartialPlaylist {
     final boolean seed;
     /** On the greedy line: every step the cheapest one from the step before. */
     final boolean greedy;
+    /** The scorer's view of this playlist, made when the search first scores steps from it. */
+    NextTrackScorer.Context context;
 
     PartialPlaylist(PartialPlaylist parent, int track, long startMs, long endMs, double effectiveTempo, double targetTempo,
                     double cost, TransitionScore score, boolean seed, boolean greedy) {

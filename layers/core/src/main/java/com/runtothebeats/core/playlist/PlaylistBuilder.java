@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * harmony is off); no track twice (by id, nor the same song under another id); the same artist not within
  * {@value #ARTIST_SPACING} tracks; and the playlist ends with the first track that reaches the requested
  * length, so requested ≤ total &lt; requested + the last track's length. Within them the search minimises
- * the sum of {@link TransitionScore} totals.
+ * the sum of {@link TransitionScore} totals, whose flow term comes from the promoted ranking model when there is
+ * one ({@link NextTrackScorer}), else from the sequence model or the previous track.
  *
  * <p>The parts: {@link BeamSearch} runs one search, {@link NextTrackCandidates} finds and scores the tracks
  * that may come next, {@link ExpansionHeap} keeps the cheapest steps, {@link HardConstraints} holds every
@@ -36,6 +37,7 @@ public final class PlaylistBuilder {
 
     private final TempoIndex index;
     private final Supplier<Optional<SequenceModel>> models;
+    private final Supplier<Optional<NextTrackScorer>> scorers;
 
     public PlaylistBuilder(TempoIndex index, Optional<SequenceModel> model) {
         this(index, () -> model);
@@ -43,21 +45,39 @@ public final class PlaylistBuilder {
 
     /** @param models the promoted model when a playlist is built (a newer one may be promoted meanwhile) */
     public PlaylistBuilder(TempoIndex index, Supplier<Optional<SequenceModel>> models) {
+        this(index, models, Optional::empty);
+    }
+
+    /**
+     * @param models  the promoted sequence model, the flow term's fallback
+     * @param scorers the promoted ranking model's scorer for this index when a playlist is built: when there is
+     *                one, the flow term is its score
+     */
+    public PlaylistBuilder(TempoIndex index, Supplier<Optional<SequenceModel>> models, Supplier<Optional<NextTrackScorer>> scorers) {
         this.index = index;
         this.models = models;
+        this.scorers = scorers;
     }
 
     public TempoIndex index() {
         return index;
     }
 
-    /** A builder over another index (a runner's library or mix) with the same models. */
+    /**
+     * A builder over another index (a runner's library or mix) with the same models: the ranking model prepared for
+     * that index on its first playlist and kept with it.
+     */
     public PlaylistBuilder over(TempoIndex other) {
-        return other == index ? this : new PlaylistBuilder(other, models);
+        return other == index ? this : new PlaylistBuilder(other, models, () -> scorers.get().map(other.flowScorers::from));
     }
 
     public Optional<SequenceModel> model() {
         return models.get();
+    }
+
+    /** The ranking model's scorer the next playlist will use, if any. */
+    public Optional<NextTrackScorer> scorer() {
+        return scorers.get();
     }
 
     /**
@@ -73,6 +93,12 @@ public final class PlaylistBuilder {
 
     /** @param allowed the tracks this request may use besides its seeds (the runner's limits and bans) */
     public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options, AllowedTracks allowed) {
+        return build(plan, minutes, seedIds, options, allowed, null);
+    }
+
+    /** @param style the genre the request asked for, given to the ranking model as the playlist's; null = set by the first tracks */
+    public Playlist build(TempoPlan plan, double minutes, List<String> seedIds, PlaylistOptions options, AllowedTracks allowed,
+                          String style) {
         List<Integer> seeds = resolveSeeds(seedIds);
         long requestedMs = Math.round(minutes * 60_000);
         // On a ramp, first ask for tracks that also fit the plan where they start (so a reader who takes a
@@ -83,7 +109,7 @@ public final class PlaylistBuilder {
             for (PlaylistOptions attempt : options.beamWidth() >= WIDENED_BEAM_WIDTH ? List.of(options)
                     : List.of(options, options.withBeamWidth(WIDENED_BEAM_WIDTH))) {
                 try {
-                    return search(plan, requestedMs, seeds, attempt, alsoAtStart, allowed);
+                    return search(plan, requestedMs, seeds, attempt, alsoAtStart, allowed, style);
                 } catch (NoPlaylistException stuck) {
                     last = stuck;
                 }
@@ -120,7 +146,7 @@ public final class PlaylistBuilder {
 
     /** One beam search at the options' width, as {@link #build} tries first. Visible to tests comparing widths. */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options) {
-        return search(plan, requestedMs, seeds, options, plan.gradual(), AllowedTracks.all());
+        return search(plan, requestedMs, seeds, options, plan.gradual(), AllowedTracks.all(), null);
     }
 
     /**
@@ -129,9 +155,10 @@ public final class PlaylistBuilder {
      * @param alsoAtStart also hold each track to the tolerance around the plan's value where the track starts
      */
     Playlist search(TempoPlan plan, long requestedMs, List<Integer> seeds, PlaylistOptions options, boolean alsoAtStart,
-                    AllowedTracks allowed) {
-        BeamSearch search = new BeamSearch(index, plan, requestedMs, options, models.get().orElse(null),
-                new HardConstraints(index, plan, options, alsoAtStart, allowed));
+                    AllowedTracks allowed, String style) {
+        NextTrackScorer scorer = scorers.get().filter(s -> s.index() == index).orElse(null);
+        BeamSearch search = new BeamSearch(index, plan, requestedMs, options, scorer, style,
+                scorer == null ? models.get().orElse(null) : null, new HardConstraints(index, plan, options, alsoAtStart, allowed));
         PartialPlaylist start = search.placeSeeds(seeds);
         PartialPlaylist best = search.run(start);
         Playlist playlist = search.toPlaylist(best);

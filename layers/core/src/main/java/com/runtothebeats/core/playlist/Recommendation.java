@@ -28,13 +28,15 @@ public record Recommendation(List<Item> tracks, Summary summary, TargetTempo tar
      * @param meanTempoError   mean |effectiveTempo − targetTempo| over the tracks
      * @param harmonicShare    share of transitions that are Camelot-compatible (1 when there are none)
      * @param meanTempoJump    mean |Δ effectiveTempo| between neighbours
-     * @param meanFlowDistance mean flow distance over the tracks that had a reference (all but the first)
-     * @param flowReference    "model" when flow was measured against the sequence model's predictions,
-     *                         "previous-track" when against the previous track (no promoted model)
+     * @param meanFlowDistance mean flow cost over the tracks that had a reference (all but the first)
+     * @param flowReference    "ranking-model" when flow was the ranking model's score, "model" when it was
+     *                         measured against the sequence model's predictions, "previous-track" when against
+     *                         the previous track (no promoted model)
      * @param distinctSongs    how many different songs ({@code songKey}) the tracks are
      * @param meanEnergy       mean energy over the tracks
      * @param lowEnergyTracks  tracks with energy &lt; 0.5 in steady, ramp or work stretches
      * @param explicitUnknownTracks tracks whose explicit flag is not known (with {@code exclude.explicit}, they stay in)
+     * @param dominantGenre    the genre most of the tracks carry, and their share; null when no track has a genre label
      * @param source           where the tracks were drawn from: library, catalog or mix
      * @param fromLibrary      how many of the tracks are from the runner's library
      */
@@ -43,7 +45,7 @@ public record Recommendation(List<Item> tracks, Summary summary, TargetTempo tar
                           boolean modelUsed, String modelVersion, String flowReference, double totalCost,
                           int beamWidth, boolean fold, double tempoToleranceBpm, String harmony,
                           int distinctSongs, double meanEnergy, int lowEnergyTracks, double energyFloor,
-                          int explicitUnknownTracks, String source, int fromLibrary) {
+                          int explicitUnknownTracks, DominantGenre dominantGenre, String source, int fromLibrary) {
     }
 
     /** The plan as resolved, with its curve over the run (minutes → BPM). */

@@ -46,6 +46,11 @@ public record RecommendationRequest(TargetTempo target, TempoPlan.Request plan, 
         this(target, plan, minutes, seedTrackIds, options, RunnerLimits.NONE, null, null, Set.of());
     }
 
+    /** The genre the request asks for when it names exactly one (the ranking model's playlist genre), else null. */
+    public String style() {
+        return limits.genres().size() == 1 ? limits.genres().iterator().next() : null;
+    }
+
     public RecommendationRequest withBannedSongs(Set<SongKey> banned) {
         return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes, banned,
                 source, library);

@@ -52,7 +52,7 @@ public final class RecommendationService {
         AllowedTracks candidates = AllowedTracks.of(pool.index(), request.limits(), request.bannedSongs());
         Playlist playlist;
         try {
-            playlist = over.build(plan, minutes, request.seedTrackIds(), options, candidates);
+            playlist = over.build(plan, minutes, request.seedTrackIds(), options, candidates, request.style());
         } catch (NoPlaylistException stuck) {
             LimitBlame blame = new LimitBlame(over, plan, minutes, request);
             if (pool.source() == TrackSource.LIBRARY) {
@@ -165,10 +165,10 @@ public final class RecommendationService {
         Recommendation.Summary summary = new Recommendation.Summary(n, playlist.totalDurationMs(), minutes,
                 n == 0 ? 0 : errorSum / n, errorMax, transitions == 0 ? 1.0 : (double) harmonic / transitions,
                 transitions == 0 ? 0 : jumpSum / transitions, flowCount == 0 ? 0 : flowSum / flowCount,
-                playlist.modelUsed(), playlist.modelVersion(), playlist.modelUsed() ? "model" : "previous-track",
+                playlist.modelUsed(), playlist.modelVersion(), playlist.flowReference(),
                 playlist.totalCost(), playlist.beamWidthUsed(), options.fold(), options.toleranceBpm(),
                 options.strictHarmony() ? "strict" : "prefer", songs.size(), n == 0 ? 0 : energySum / n, lowEnergy,
-                options.energyFloor(), explicitUnknown, pool.source().id(), fromLibrary);
+                options.energyFloor(), explicitUnknown, DominantGenre.of(playlist), pool.source().id(), fromLibrary);
         return new Recommendation(items, summary, target, new Recommendation.Plan(plan.type(), plan.curve(minutes)));
     }
 

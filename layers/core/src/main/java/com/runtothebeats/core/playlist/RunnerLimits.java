@@ -21,17 +21,21 @@ import java.util.Set;
  * @param releasedTo      latest release year, inclusive
  * @param energyMin       lowest energy 0..1 for every track
  * @param energyMax       highest energy 0..1 for every track
+ * @param genres          the style asked for up front ({@code genres}): every track carries one of these catalog genre
+ *                        labels (lower case); empty = any. Checked against the catalog's labels by {@link AllowedTracks}
  */
 public record RunnerLimits(boolean excludeExplicit, Set<String> excludeArtists, Set<String> excludeTrackIds,
-                           Integer releasedFrom, Integer releasedTo, Double energyMin, Double energyMax) {
+                           Integer releasedFrom, Integer releasedTo, Double energyMin, Double energyMax, Set<String> genres) {
 
-    public static final RunnerLimits NONE = new RunnerLimits(false, Set.of(), Set.of(), null, null, null, null);
+    public static final RunnerLimits NONE = new RunnerLimits(false, Set.of(), Set.of(), null, null, null, null, Set.of());
+    public static final String GENRES = "genres";
     public static final int MAX_EXCLUDED = 500;
     public static final int FIRST_YEAR = 1900;
 
     public RunnerLimits {
         excludeArtists = excludeArtists == null ? Set.of() : Set.copyOf(excludeArtists);
         excludeTrackIds = excludeTrackIds == null ? Set.of() : Set.copyOf(excludeTrackIds);
+        genres = genres == null ? Set.of() : Set.copyOf(genres);
         int lastYear = Year.now().getValue() + 1;
         checkYear(releasedFrom, "releasedFrom", lastYear);
         checkYear(releasedTo, "releasedTo", lastYear);
@@ -45,14 +49,47 @@ public record RunnerLimits(boolean excludeExplicit, Set<String> excludeArtists, 
         }
     }
 
+    /** Limits without a genre. */
+    public RunnerLimits(boolean excludeExplicit, Set<String> excludeArtists, Set<String> excludeTrackIds,
+                        Integer releasedFrom, Integer releasedTo, Double energyMin, Double energyMax) {
+        this(excludeExplicit, excludeArtists, excludeTrackIds, releasedFrom, releasedTo, energyMin, energyMax, Set.of());
+    }
+
     /**
      * Limits from the request's raw lists, each entry checked and named by its index ({@code exclude.artists[2]}).
      */
     public static RunnerLimits of(boolean excludeExplicit, List<String> artists, List<String> trackIds,
                                   Integer releasedFrom, Integer releasedTo, Double energyMin, Double energyMax) {
-        return new RunnerLimits(excludeExplicit, entries(artists, "exclude.artists", true),
-                entries(trackIds, "exclude.trackIds", false), releasedFrom, releasedTo, energyMin, energyMax);
+        return of(excludeExplicit, artists, trackIds, releasedFrom, releasedTo, energyMin, energyMax, null);
     }
+
+    /** As above, with the request's {@code genres} (null or empty = any genre). */
+    public static RunnerLimits of(boolean excludeExplicit, List<String> artists, List<String> trackIds,
+                                  Integer releasedFrom, Integer releasedTo, Double energyMin, Double energyMax,
+                                  List<String> genres) {
+        return new RunnerLimits(excludeExplicit, entries(artists, "exclude.artists", true),
+                entries(trackIds, "exclude.trackIds", false), releasedFrom, releasedTo, energyMin, energyMax, genres(genres));
+    }
+
+    private static Set<String> genres(List<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        if (values.size() > MAX_GENRES) {
+            throw new InvalidInputException(GENRES, GENRES + " takes at most " + MAX_GENRES + " labels, was " + values.size());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String g = CatalogGenres.normalise(values.get(i));
+            if (g.isEmpty() || g.length() > 50) {
+                throw new InvalidInputException(GENRES, GENRES + "[" + i + "] must be a genre label such as \"rock\" (1 to 50 characters)");
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
+    static final int MAX_GENRES = 20;
 
     private static Set<String> entries(List<String> values, String field, boolean artist) {
         if (values == null) {
@@ -91,15 +128,19 @@ public record RunnerLimits(boolean excludeExplicit, Set<String> excludeArtists, 
 
     public boolean any() {
         return excludeExplicit || !excludeArtists.isEmpty() || !excludeTrackIds.isEmpty() || releasedFrom != null
-                || releasedTo != null || energyMin != null || energyMax != null;
+                || releasedTo != null || energyMin != null || energyMax != null || !genres.isEmpty();
     }
 
     /**
      * The request field of the first limit {@code track} breaks, or null when it passes them all.
      *
      * @param excludedArtist whether the track's primary artist is one of {@link #excludeArtists}
+     * @param outOfGenre     whether the track carries none of {@link #genres} (false when no genre is asked for)
      */
-    public String brokenBy(Track track, boolean excludedArtist) {
+    public String brokenBy(Track track, boolean excludedArtist, boolean outOfGenre) {
+        if (outOfGenre) {
+            return GENRES;
+        }
         if (excludeExplicit && Boolean.TRUE.equals(track.details().explicit())) {
             return "exclude.explicit";
         }
@@ -132,6 +173,7 @@ public record RunnerLimits(boolean excludeExplicit, Set<String> excludeArtists, 
                 field.equals("exclude.artists") ? Set.of() : excludeArtists,
                 field.equals("exclude.trackIds") ? Set.of() : excludeTrackIds,
                 field.equals("releasedFrom") ? null : releasedFrom, field.equals("releasedTo") ? null : releasedTo,
-                field.equals("energy.min") ? null : energyMin, field.equals("energy.max") ? null : energyMax);
+                field.equals("energy.min") ? null : energyMin, field.equals("energy.max") ? null : energyMax,
+                field.equals(GENRES) ? Set.of() : genres);
     }
 }

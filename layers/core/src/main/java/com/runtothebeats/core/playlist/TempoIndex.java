@@ -32,9 +32,7 @@ public final class TempoIndex {
 
     private final List<Track> tracks;
     private final FeatureTransform transform;
-    /** Track ids in sorted order and where each sits in {@link #tracks}: a fraction of a HashMap's memory. */
-    private final String[] sortedIds;
-    private final int[] sortedIdPositions;
+    private final TrackIds ids;
     private final double[] tempo;
     private final long[] durationMs;
     private final int[] key;
@@ -51,11 +49,16 @@ public final class TempoIndex {
     private final int[][] orderByKey;
     private final double[][] temposByKey;
     private final long maxDurationMs;
+    private final CatalogGenres genres;
     /** Which tracks are the runner's own (null: none are, a catalog index), and what a catalog track costs in a mix. */
     private final boolean[] fromLibrary;
     private final double catalogCost;
 
-    private TempoIndex(List<Track> tracks, FeatureTransform transform, Set<String> libraryIds, double catalogCost) {
+    /** The ranking model prepared for this index when it was loaded for another (this is a library or mix). */
+    final FlowScorerMemo flowScorers = new FlowScorerMemo(this);
+
+    private TempoIndex(List<Track> tracks, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
+                       double catalogCost) {
         int n = tracks.size();
         this.tracks = tracks;
         this.transform = transform;
@@ -95,18 +98,9 @@ public final class TempoIndex {
             }
         }
         this.maxDurationMs = longest;
+        this.genres = CatalogGenres.of(tracks, genreLabels);
         this.artistIds = Map.copyOf(artists);
-        Integer[] byId = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byId[i] = i;
-        }
-        Arrays.sort(byId, (a, b) -> tracks.get(a).id().compareTo(tracks.get(b).id()));
-        this.sortedIds = new String[n];
-        this.sortedIdPositions = new int[n];
-        for (int i = 0; i < n; i++) {
-            sortedIds[i] = tracks.get(byId[i]).id();
-            sortedIdPositions[i] = byId[i];
-        }
+        this.ids = TrackIds.of(tracks);
         this.orderByKey = new int[KEYS][];
         this.temposByKey = new double[KEYS][];
         int[] fill = new int[KEYS];
@@ -135,22 +129,27 @@ public final class TempoIndex {
      * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
      */
     public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
-        return build(catalog, transform, Set.of(), 0);
+        return new TempoIndex(usable(catalog), transform, List.of(), Set.of(), 0);
     }
 
     /**
-     * An index of a runner's tracks and catalog tracks: {@code libraryIds} are the runner's own, and each other
-     * track adds {@code catalogCost} to the step that places it, so the search takes the runner's track unless a
-     * catalog one fits better by more than that ({@link TrackPools}).
+     * An index of a runner's tracks and catalog tracks, in the catalog's feature space and knowing the catalog's
+     * genre labels (a request's {@code genres} means the same over it): {@code libraryIds} are the runner's own, and
+     * each other track adds {@code catalogCost} to the step that places it, so the search takes the runner's track
+     * unless a catalog one fits better by more than that ({@link TrackPool}).
      */
-    public static TempoIndex build(Collection<Track> tracks, FeatureTransform transform, Set<String> libraryIds, double catalogCost) {
+    public static TempoIndex build(Collection<Track> tracks, TempoIndex catalog, Set<String> libraryIds, double catalogCost) {
+        return new TempoIndex(usable(tracks), catalog.transform, catalog.genres.labels(), Set.copyOf(libraryIds), catalogCost);
+    }
+
+    private static List<Track> usable(Collection<Track> tracks) {
         Map<String, Track> unique = new LinkedHashMap<>();
         for (Track t : tracks) {
             if (t.tempo() > 0 && t.durationMs() > 0) {
                 unique.putIfAbsent(t.id(), t);
             }
         }
-        return new TempoIndex(List.copyOf(unique.values()), transform, Set.copyOf(libraryIds), catalogCost);
+        return List.copyOf(unique.values());
     }
 
     public static int bucket(CamelotKey camelot) {
@@ -190,9 +189,12 @@ public final class TempoIndex {
         return transform;
     }
 
+    public CatalogGenres genres() {
+        return genres;
+    }
+
     public OptionalInt indexOf(String trackId) {
-        int found = Arrays.binarySearch(sortedIds, trackId);
-        return found < 0 ? OptionalInt.empty() : OptionalInt.of(sortedIdPositions[found]);
+        return ids.indexOf(trackId);
     }
 
     public double tempo(int i) {
@@ -275,13 +277,10 @@ public final class TempoIndex {
     }
 
     /** Positions [from, to) of one key's {@link #ordered(int) tempo order}. */
-    public record Window(int from, int to) {
-    }
+    public record Window(int from, int to) { }
 
     /** Track indices of one key in tempo order. */
-    public int[] ordered(int keyBucket) {
-        return orderByKey[keyBucket];
-    }
+    public int[] ordered(int keyBucket) { return orderByKey[keyBucket]; }
 
     /** Every track whose tempo lies in [minBpm, maxBpm], any key, in tempo order within each key. */
     public List<Track> inTempoRange(double minBpm, double maxBpm) {

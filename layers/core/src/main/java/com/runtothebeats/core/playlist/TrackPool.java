@@ -76,7 +76,7 @@ record TrackPool(TrackSource source, TempoIndex index) {
                 own.add(index.track(i).id());
             }
         }
-        return new TrackPool(source, TempoIndex.build(tracks, catalog.transform(), own, LibraryIndex.CATALOG_COST));
+        return new TrackPool(source, TempoIndex.build(tracks, catalog, own, LibraryIndex.CATALOG_COST));
     }
 
     boolean fromLibrary(String trackId) {

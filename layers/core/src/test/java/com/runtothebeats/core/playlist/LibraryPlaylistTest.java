@@ -196,6 +196,35 @@ class LibraryPlaylistTest {
     }
 
     @Test
+    void genresKeepTheLibrarysTracksOfThoseGenresAsTheyKeepTheCatalogs() {
+        // Half the runner's tracks are the catalog's own (same Spotify id: they carry its genre labels), half unknown to it.
+        List<LibraryTrack> saved = RunnerLibraryFixture.library(RunnerLibraryFixture.artistsOneIn(4), 3_000, 7,
+                t -> Math.floorMod(t.id().hashCode(), 2) == 0);
+        LibraryIndex index = RunnerLibraryFixture.index(saved);
+        RunnerLimits rock = RunnerLimits.of(false, null, null, null, null, null, null, List.of("rock"));
+        Set<String> own = libraryIds(saved);
+        for (TrackSource source : List.of(TrackSource.LIBRARY, TrackSource.MIX)) {
+            Recommendation r = SERVICE.recommend(new RecommendationRequest(TargetTempo.explicit(160, "target.bpm"), TempoPlan.Request.steady(),
+                    20.0, List.of(), PlaylistOptions.DEFAULTS, rock, null, null, Set.of()).withSource(source).withLibrary(index));
+            for (Recommendation.Item item : r.tracks()) {
+                assertEquals(own.contains(item.id()), item.fromLibrary(), item.id());
+                Track inCatalog = RealCatalog.index().track(RealCatalog.index().indexOf(item.id()).orElseThrow(
+                        () -> new AssertionError(item.name() + " carries no genre label: only the catalog's tracks know theirs")));
+                assertTrue(inCatalog.details().genres().contains("rock"), item.name() + " is not rock");
+            }
+            assertEquals("rock", r.summary().dominantGenre().genre());
+            assertEquals(1.0, r.summary().dominantGenre().share());
+            assertTrue(r.summary().fromLibrary() > 0, source + ": " + r.summary().fromLibrary() + " from the library");
+        }
+        // A label the catalog lacks is the caller's mistake over a library as over the catalog.
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SERVICE.recommend(new RecommendationRequest(
+                TargetTempo.explicit(160, "target.bpm"), TempoPlan.Request.steady(), 20.0, List.of(), PlaylistOptions.DEFAULTS,
+                RunnerLimits.of(false, null, null, null, null, null, null, List.of("polka")), null, null, Set.of())
+                .withSource(TrackSource.LIBRARY).withLibrary(index)));
+        assertEquals(RunnerLimits.GENRES, e.field());
+    }
+
+    @Test
     void bannedSongsStayOutOfLibraryPlaylists() {
         Recommendation first = SERVICE.recommend(request(160, TempoPlan.Request.steady(), 30, TrackSource.LIBRARY, INDEX));
         SongKey banned = SongKey.parse(first.tracks().get(0).songKey());

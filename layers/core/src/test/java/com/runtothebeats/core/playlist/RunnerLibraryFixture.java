@@ -27,6 +27,14 @@ final class RunnerLibraryFixture {
     }
 
     static List<LibraryTrack> library(Predicate<Track> pick, int limit, int tempoOnlyEvery) {
+        return library(pick, limit, tempoOnlyEvery, t -> false);
+    }
+
+    /**
+     * @param sameId which tracks the runner saved under the catalog's own Spotify id (so the catalog knows them, with
+     *               their genre labels); the others get an id of their own, as tracks the public dataset lacks
+     */
+    static List<LibraryTrack> library(Predicate<Track> pick, int limit, int tempoOnlyEvery, Predicate<Track> sameId) {
         List<LibraryTrack> out = new ArrayList<>();
         for (Track t : RealCatalog.index().tracks()) {
             if (out.size() == limit) {
@@ -35,7 +43,7 @@ final class RunnerLibraryFixture {
             if (!pick.test(t)) {
                 continue;
             }
-            TrackListing listing = new TrackListing(ID_PREFIX + t.id(), t.name(), List.of(t.artist()), t.album(), t.durationMs());
+            TrackListing listing = new TrackListing(sameId.test(t) ? t.id() : ID_PREFIX + t.id(), t.name(), List.of(t.artist()), t.album(), t.durationMs());
             AudioFeatures f = t.features();
             boolean tempoOnly = tempoOnlyEvery > 0 && out.size() % tempoOnlyEvery == 0;
             out.add(tempoOnly

@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The catalog snapshot's binary layout, schema version 2 (docs/catalog-snapshot.md): big-endian,
+ * The catalog snapshot's binary layout, schema version 3 (docs/catalog-snapshot.md): big-endian,
  * <pre>
  *   magic "RTBCATLG" · u16 schema version
  *   header: UTF runId · UTF transformKey · UTF transformVersion · i32 track count · u8 column count,
@@ -23,8 +23,13 @@ import java.util.List;
  */
 public final class CatalogSnapshotFormat {
 
-    /** 2 added the album id and the track details (release year, explicit, time signature, second tempo); a version 1 snapshot is not read. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2 added the album id and the track details (release year, explicit, time signature, second tempo); 3 the
+     * genres. A snapshot of another version is not read (the recommender reads the tracks table until the next run).
+     */
+    public static final int SCHEMA_VERSION = 3;
+    /** Separates a track's genre labels in the {@code genres} column ("pop|rock"); no dataset label holds it. */
+    static final String GENRE_SEPARATOR = "|";
     static final byte[] MAGIC = {'R', 'T', 'B', 'C', 'A', 'T', 'L', 'G'};
     /** A bound for a corrupt count: no array is sized from the header beyond it. */
     static final int MAX_TRACKS = 50_000_000;
@@ -105,7 +110,9 @@ public final class CatalogSnapshotFormat {
         RELEASE_YEAR("release_year", Kind.INTEGER),
         EXPLICIT("explicit", Kind.INTEGER),
         TIME_SIGNATURE("time_signature", Kind.TEXT),
-        OTHER_TEMPO("other_tempo", Kind.REAL);
+        OTHER_TEMPO("other_tempo", Kind.REAL),
+        /** {@link TrackDetails#genres} joined by {@link #GENRE_SEPARATOR}; "" when not known. */
+        GENRES("genres", Kind.TEXT);
 
         final String label;
         final Kind kind;
@@ -123,6 +130,7 @@ public final class CatalogSnapshotFormat {
                 case ALBUM -> t.album();
                 case ALBUM_ID -> t.albumId();
                 case TIME_SIGNATURE -> t.details().timeSignature() == null ? "" : t.details().timeSignature();
+                case GENRES -> String.join(GENRE_SEPARATOR, t.details().genres());
                 default -> throw new IllegalStateException(this + " is not text");
             };
         }

@@ -16,7 +16,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 
@@ -219,6 +222,8 @@ final class CatalogSnapshotReader {
         long[] year = (long[]) values[Column.RELEASE_YEAR.ordinal()];
         long[] explicit = (long[]) values[Column.EXPLICIT.ordinal()];
         String[] signature = (String[]) values[Column.TIME_SIGNATURE.ordinal()];
+        String[] genres = (String[]) values[Column.GENRES.ordinal()];
+        Map<String, List<String>> genreLists = new HashMap<>(); // a few distinct combinations, shared
         Track[] tracks = new Track[count];
         for (int i = 0; i < count; i++) {
             AudioFeatures features = new AudioFeatures(
@@ -230,9 +235,13 @@ final class CatalogSnapshotReader {
             double otherTempo = real[Column.OTHER_TEMPO.ordinal()][i];
             TrackDetails details = new TrackDetails(year[i] == 0 ? null : (int) year[i],
                     explicit[i] < 0 ? null : explicit[i] == 1, signature[i].isEmpty() ? null : signature[i],
-                    otherTempo == 0 ? null : otherTempo);
+                    otherTempo == 0 ? null : otherTempo, genreLists.computeIfAbsent(genres[i], CatalogSnapshotReader::genres));
             tracks[i] = new Track(ids[i], names[i], artists[i], albums[i], (int) popularity[i], features, albumIds[i], details);
         }
         return Arrays.asList(tracks);
+    }
+
+    private static List<String> genres(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(Pattern.quote(CatalogSnapshotFormat.GENRE_SEPARATOR)));
     }
 }

@@ -45,7 +45,7 @@ class RequestFuzzTest {
     static final long SEED = 20261205L;
     static final int REQUESTS = 1_000;
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
-    private static final int SONGS = 600;
+    private static final int SONGS = 1_000;
 
     @TempDir
     static Path work;

@@ -80,8 +80,9 @@ final class RecommendationRequestReader {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit Jackson enforces (nesting over 1,000 deep, a huge number) reports no location.
+            throw new InvalidInputException("body", "the request body is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "the request body must be a JSON object");

@@ -108,7 +108,8 @@ public final class RecommendCommand implements Callable<Integer> {
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
                 LocalStack local = LocalStack.start(stack.options().startingOnDemand())) {
-            response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
+            // with ./beats serve running on this state, its warm RecommendFunction answers
+            response = Json.MAPPER.readTree(local.invoke(FUNCTION, event));
         }
         int status = response.path("statusCode").asInt();
         String body = response.path("body").asText();

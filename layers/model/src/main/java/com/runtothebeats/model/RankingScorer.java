@@ -28,6 +28,7 @@ public final class RankingScorer implements NextTrackScorer {
      */
     static final double TEMPERATURE = 0.25;
 
+    private final PlainRankingModel model;
     final String version;
     final TempoIndex index;
     final PlaylistStatistics statistics;
@@ -50,6 +51,7 @@ public final class RankingScorer implements NextTrackScorer {
     final float[] pairWeights;
 
     private RankingScorer(PlainRankingModel model, TempoIndex index) {
+        this.model = model;
         this.version = model.version();
         this.index = index;
         this.statistics = model.statistics();
@@ -107,6 +109,15 @@ public final class RankingScorer implements NextTrackScorer {
     @Override
     public TempoIndex index() {
         return index;
+    }
+
+    /**
+     * A runner's library or mix: its tracks get vectors from the track tower like the catalog's, those the model never
+     * saw in a playlist from their content features and (when the statistics know them) their artist and album.
+     */
+    @Override
+    public NextTrackScorer preparedFor(TempoIndex other) {
+        return other == index ? this : prepare(model, other);
     }
 
     @Override

@@ -130,7 +130,8 @@ public final class RecommendCommand implements Callable<Integer> {
                 request.putArray("cookies").add(cookie.substring(0, cookie.indexOf(';')));
             }
             String event = request.toString();
-            response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
+            // with ./beats serve running on this state, its warm RecommendFunction answers
+            response = Json.MAPPER.readTree(local.invoke(FUNCTION, event));
         }
         int status = response.path("statusCode").asInt();
         String body = response.path("body").asText();

@@ -60,7 +60,7 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
         Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models),
-                index -> promotedScorer(new PromotedScorer(models::currentRankingModel, index))));
+                index -> promotedScorer(new PromotedScorer(models::currentPlainRankingModel, index))));
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = Lazy.of(
                 () -> SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())));

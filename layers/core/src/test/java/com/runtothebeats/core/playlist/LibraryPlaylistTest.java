@@ -225,6 +225,25 @@ class LibraryPlaylistTest {
     }
 
     @Test
+    void aMixOfARockLibraryFillsWithRockOrTheRunnersArtists() {
+        // The runner saved rock tracks the catalog knows (same ids, so they carry its labels).
+        List<LibraryTrack> rockLibrary = RunnerLibraryFixture.library(
+                RunnerLibraryFixture.artistsOneIn(3).and(t -> t.details().genres().equals(List.of("rock"))), 600, 0, t -> true);
+        LibraryIndex index = RunnerLibraryFixture.index(rockLibrary);
+        assertEquals(Set.of("rock"), index.style().genres());
+        Set<String> artists = index.style().artists();
+        List<Track> close = index.style().closeTracks(RealCatalog.index());
+        for (Track t : close) {
+            assertTrue(t.details().genres().contains("rock") || artists.contains(t.songKey().primaryArtist()), t.name() + " is not rock");
+        }
+        Recommendation r = SERVICE.recommend(request(165, TempoPlan.Request.steady(), 60, TrackSource.MIX, index));
+        assertTrue(r.summary().fromLibrary() < r.tracks().size(), "the library alone cannot fill this run");
+        assertEquals("rock", r.summary().dominantGenre().genre());
+        // A library the catalog knows nothing of has no genres: its sound alone decides.
+        assertEquals(Set.of(), INDEX.style().genres());
+    }
+
+    @Test
     void bannedSongsStayOutOfLibraryPlaylists() {
         Recommendation first = SERVICE.recommend(request(160, TempoPlan.Request.steady(), 30, TrackSource.LIBRARY, INDEX));
         SongKey banned = SongKey.parse(first.tracks().get(0).songKey());

@@ -7,6 +7,7 @@ import com.runtothebeats.core.catalog.DatasetRow;
 import com.runtothebeats.core.catalog.PlaylistDatasetCsv;
 import com.runtothebeats.local.LocalProduct;
 import com.runtothebeats.local.heartrate.ReplayHeartRateCommand;
+import com.runtothebeats.standins.ListeningSockets;
 import com.runtothebeats.standins.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -101,6 +102,16 @@ class RequestFuzzTest {
         assertEquals(List.of(), failures);
         assertEquals(routes.size(), perRoute.size(), "every route was tried");
         assertEquals(before, everyTable(), "no table changed");
+    }
+
+    @Test
+    void everyListenerOfTheServedProductBindsLoopbackOnly() {
+        // What `ss -ltnp` shows for ./beats serve: the product runs in this process, gateway and stand-ins included.
+        org.junit.jupiter.api.Assumptions.assumeTrue(ListeningSockets.supported(), "needs /proc (Linux)");
+        List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
+        assertTrue(listeners.stream().anyMatch(l -> l.port() == product.baseUri().getPort()), "found the gateway: " + listeners);
+        assertTrue(listeners.size() >= 3, "the gateway and the demo's stand-ins: " + listeners);
+        assertEquals(List.of(), listeners.stream().filter(l -> !l.loopback()).toList(), "every listener binds 127.0.0.1");
     }
 
     /** Every item of every table, as text, sorted: a write of any kind shows as a difference. */

@@ -25,6 +25,8 @@ function buildPage(search = '') {
     radio('plan', 'steady', true), radio('plan', 'ramp'), radio('plan', 'intervals'),
     ...INPUTS.map((id) => field(id, { minutes: '30', 'work-minutes': '3', 'recovery-minutes': '2' }[id] || '')),
     h('input', { id: 'fold', type: 'checkbox', checked: true }),
+    h('fieldset', { id: 'source-group', hidden: true }, radio('source', 'mix', true), radio('source', 'library'), radio('source', 'catalog'),
+      h('p', { id: 'source-hint' })),
     h('input', { id: 'no-explicit', type: 'checkbox' }),
     h('p', { id: 'seed-search-status' }), h('ul', { id: 'seed-results' }),
     h('h3', { id: 'seed-list-title', hidden: true }), h('ul', { id: 'seed-list' }),
@@ -146,4 +148,56 @@ test('the runner\'s limits go into the request only when filled in, and an API e
   await submitWith('tempo', 'steady', { warmup: '45' });
   assert.equal(calls.length, 1, 'a warm-up out of range is refused before anything is sent');
   assert.equal(byId('warmup-error').hidden, false);
+});
+
+const LIBRARY = { status: 'done', tracks: 1310, withTempo: 1234, importedAt: '2026-12-05T18:00:00Z' };
+
+/** Answers GET /api/library with `library` (an object, or a status number for an error) and anything else with `other`. */
+function libraryAndApi(library, other = { status: 200, body: { tracks: [] } }) {
+  return installFetch((url) => {
+    if (url !== '/api/library') return other;
+    return typeof library === 'number' ? { status: library, body: { error: { message: 'no' } } } : { body: library };
+  });
+}
+
+test('a runner with an imported library chooses library, catalog or mix, and the choice goes into the request', async () => {
+  const calls = libraryAndApi(LIBRARY);
+  await startBuild(Promise.resolve({ runnerId: 'r1' }));
+  assert.equal(byId('source-group').hidden, false);
+  assert.match(byId('source-hint').textContent, /^1,234 of your tracks have a known tempo/);
+  await submitWith('tempo', 'steady', { 'target-tempo': '160' }); // the default, as the API's with a library
+  choose('source', 'library');
+  await byId('build-form').dispatch('submit');
+  choose('source', 'catalog');
+  await byId('build-form').dispatch('submit');
+  const sent = calls.filter((c) => c.url === '/api/recommendations').map((c) => JSON.parse(c.body).source);
+  assert.deepEqual(sent, ['mix', 'library', 'catalog']);
+});
+
+test('the 422 about a library too small for the plan is shown for the whole form, with what would help', async () => {
+  const message = 'Your library has too few tracks at 160 BPM: 4 of them, and a 30-minute run needs about 9. Try "source": "mix".';
+  libraryAndApi(LIBRARY, { status: 422, body: { error: { code: 'no_playlist', message, field: 'source',
+    suggestions: [{ field: 'source', value: 'mix' }] } } });
+  await startBuild(Promise.resolve({ runnerId: 'r1' }));
+  choose('source', 'library');
+  await submitWith('tempo', 'steady', { 'target-tempo': '160' });
+  assert.equal(byId('build-form').querySelector('.error-summary').textContent, message);
+  assert.deepEqual(browser.navigations, []);
+});
+
+test('without a usable library (none, being imported for the first time, no tempo, an error, signed out) there is no choice and no source', async () => {
+  for (const [library, runner] of [[{ status: 'none', tracks: 0, withTempo: 0 }, { runnerId: 'r1' }],
+    [{ status: 'running', tracks: 0, withTempo: 0, progress: { done: 10, total: 900 } }, { runnerId: 'r1' }],
+    [{ status: 'done', tracks: 12, withTempo: 0, importedAt: '2026-12-05T18:00:00Z' }, { runnerId: 'r1' }],
+    [500, { runnerId: 'r1' }], [LIBRARY, null]]) {
+    buildPage();
+    const calls = libraryAndApi(library);
+    await startBuild(Promise.resolve(runner));
+    assert.equal(byId('source-group').hidden, true, JSON.stringify(library));
+    await submitWith('tempo', 'steady', { 'target-tempo': '160' });
+    const posted = calls.filter((c) => c.url === '/api/recommendations');
+    assert.equal(posted.length, 1);
+    assert.equal('source' in JSON.parse(posted[0].body), false);
+    assert.equal(calls.some((c) => c.url === '/api/library'), runner !== null, 'a signed-out visitor has no library to ask about');
+  }
 });

@@ -57,3 +57,29 @@ test('a failed connect says which provider and why, readably', async () => {
   assert.equal(box.textContent, 'Connecting Spotify did not work (access denied). Try again from the home page.');
   assert.equal(box.classList.contains('failed'), true);
 });
+
+test('a Google consent without heart rate says that the runner unticked it and that Fitbit is not connected', async () => {
+  const document = dashboardPage('?connect=google-health&error=missing_scopes&missing='
+    + encodeURIComponent('https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly'));
+  await startDashboard(Promise.resolve(null));
+  const box = document.getElementById('connect-message');
+  assert.match(box.textContent, /^Fitbit is not connected: Google did not give permission to read your heart rate/);
+  assert.match(box.textContent, /leave heart rate ticked/);
+  assert.equal(box.classList.contains('failed'), true);
+});
+
+test('a Spotify sign-in without every scope names what is missing in words and says nobody is signed in', async () => {
+  const document = dashboardPage('?connect=spotify&error=missing_scopes&missing=' + encodeURIComponent('user-library-read playlist-modify-private'));
+  await startDashboard(Promise.resolve(null));
+  assert.equal(document.getElementById('connect-message').textContent,
+    'You are not signed in: Spotify did not give every permission Run to the Beats needs (to read your Liked Songs, '
+    + 'create your playlists). Sign in with Spotify again from the home page and accept them.');
+});
+
+test("Spotify's development-mode 403 gets its own message, not 'could not be reached'", async () => {
+  const document = dashboardPage('?connect=spotify&error=spotify_user_not_allowed');
+  await startDashboard(Promise.resolve(null));
+  const text = document.getElementById('connect-message').textContent;
+  assert.match(text, /development mode, only accounts its owner has added/);
+  assert.doesNotMatch(text, /reached|did not work/);
+});

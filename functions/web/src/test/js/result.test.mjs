@@ -110,6 +110,21 @@ test('the table marks the runner\'s pick and a key change, with scores to two pl
   assert.equal(second.cells[7].textContent, '3A · C♯ minor key change');
 });
 
+test('a mix says how many tracks are the runner\'s own and marks them; a playlist all from the library marks none', async () => {
+  const mix = (fromLibrary, source) => savePlaylist({ minutes: 10, target: { type: 'tempo' }, plan: { type: 'steady' }, source },
+    { target: { source: 'tempo', bpm: 170 }, summary: { requestedMinutes: 10, trackCount: 2, source, fromLibrary: fromLibrary.filter(Boolean).length },
+      tracks: fromLibrary.map((own, i) => track(String.fromCharCode(97 + i), 5 * i, 170, 170, { fromLibrary: own })) });
+  mix([true, false], 'mix');
+  await startResult(Promise.resolve(null));
+  assert.deepEqual(byId('summary').children.at(-1).children.map((c) => c.textContent), ['From your library', '1 of 2']);
+  assert.deepEqual(rows().map((r) => r.cells[2].textContent), ['Song a your library', 'Song b']);
+
+  mix([true, true], 'library');
+  await startResult(Promise.resolve(null));
+  assert.deepEqual(byId('summary').children.at(-1).children.map((c) => c.textContent), ['From your library', '2 of 2']);
+  assert.deepEqual(rows().map((r) => r.cells[2].textContent), ['Song a', 'Song b']);
+});
+
 test('a steady plan with no model is labelled as such, and missing numbers show as dashes', async () => {
   savePlaylist({ minutes: 20, target: { type: 'cadence' }, plan: { type: 'steady' } },
     { target: { source: 'cadence', bpm: 171.6 }, summary: {}, tracks: [track('c', 0, 170, 170, { scores: {} })] });

@@ -98,6 +98,9 @@ function readForm() {
   request.minutes = minutes;
   request.seedTrackIds = selectedSeeds.map((seed) => seed.id);
   request.options = { fold: byId('fold').checked };
+  if (byId('source-group') && !byId('source-group').hidden) {
+    request.source = checked('source');
+  }
   readLimits(request, (id, what, min, max) => (byId(id) && byId(id).value.trim() !== '' ? number(id, what, min, max) : undefined));
   return errors.length ? { errors } : { request };
 }
@@ -121,6 +124,27 @@ function readLimits(request, optional) {
 }
 
 const selectedSeeds = [];
+
+/**
+ * Offers the source choice (library / catalog / mix) when the signed-in runner has an imported library with a track
+ * of known tempo, which is when the API defaults to mix; without one the request leaves source out (the catalog).
+ */
+async function offerLibrary() {
+  const group = byId('source-group');
+  if (!group) return;
+  let library;
+  try {
+    library = await api.get('/api/library');
+  } catch (error) {
+    return; // no library to offer: the catalog, as the API's default
+  }
+  const withTempo = (library && library.importedAt && library.withTempo) || 0;
+  group.hidden = withTempo === 0;
+  if (withTempo > 0) {
+    byId('source-hint').textContent = `${withTempo.toLocaleString('en')} of your tracks have a known tempo. With your library `
+      + 'first, catalog tracks in its style fill in where yours run short.';
+  }
+}
 
 function renderSeeds() {
   const list = byId('seed-list');
@@ -268,6 +292,9 @@ export async function startBuild(runnerPromise) {
   });
 
   runner = await runnerPromise;
+  if (runner) {
+    await offerLibrary();
+  }
   const suggested = ((runner || {}).heartRate || {}).suggestedTargetTempo;
   if (suggested) {
     byId('target-current-choice').hidden = false;

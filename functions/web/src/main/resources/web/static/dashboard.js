@@ -85,11 +85,36 @@ function showConnectOutcome() {
     box.textContent = `${PROVIDER_NAMES[params.get('connected')] || params.get('connected')} is connected.`;
     box.hidden = false;
   } else if (params.has('connect') && params.has('error')) {
-    const provider = PROVIDER_NAMES[params.get('connect')] || params.get('connect');
-    box.textContent = `Connecting ${provider} did not work (${params.get('error').replace(/_/g, ' ')}). Try again from the home page.`;
+    box.textContent = connectFailure(params.get('connect'), params.get('error'), params.get('missing') || '');
     box.classList.add('failed');
     box.hidden = false;
   }
+}
+
+/** What each scope lets us do, in a runner's words (the scopes the auth function asks for). */
+const SCOPE_PURPOSES = {
+  'playlist-modify-private': 'create your playlists',
+  'playlist-modify-public': 'create public playlists',
+  'playlist-read-private': 'read your playlists',
+  'playlist-read-collaborative': 'read playlists you collaborate on',
+  'user-library-read': 'read your Liked Songs',
+  'user-read-private': 'know your Spotify account',
+  'https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly': 'read your heart rate',
+};
+
+/** The auth function's error codes (docs/contracts.md, "Auth"); others are the provider's own, shown as they are. */
+function connectFailure(providerId, error, missing) {
+  const provider = PROVIDER_NAMES[providerId] || providerId;
+  if (error === 'missing_scopes') {
+    const needs = missing.split(' ').filter(Boolean).map((scope) => SCOPE_PURPOSES[scope] || scope).join(', ');
+    return providerId === 'google-health'
+      ? `Fitbit is not connected: Google did not give permission to ${needs || 'read your heart rate'}, so your heart rate could never arrive. Connect Fitbit again from the home page and leave heart rate ticked on Google's page.`
+      : `You are not signed in: ${provider} did not give every permission Run to the Beats needs (to ${needs}). Sign in with Spotify again from the home page and accept them.`;
+  }
+  if (error === 'spotify_user_not_allowed') {
+    return 'Spotify does not let this account use Run to the Beats yet: while the app is in Spotify\'s development mode, only accounts its owner has added (at most five) may sign in. Ask the owner to add your Spotify account, then sign in again.';
+  }
+  return `Connecting ${provider} did not work (${error.replace(/_/g, ' ')}). Try again from the home page.`;
 }
 
 export async function startDashboard(runnerPromise) {

@@ -56,6 +56,9 @@ function describe(saved) {
     ['Harmonic transitions', typeof summary.harmonicShare === 'number' ? `${Math.round(summary.harmonicShare * 100)}%` : '–'],
     ['Mean tempo change', `${fixed(summary.meanTempoJump)} BPM`],
   ];
+  if ((summary.source === 'library' || summary.source === 'mix') && typeof summary.fromLibrary === 'number') {
+    items.push(['From your library', `${summary.fromLibrary} of ${summary.trackCount ?? response.tracks.length}`]);
+  }
   byId('summary').replaceChildren(...items.map(([term, value]) => {
     const group = document.createElement('div');
     const dt = document.createElement('dt');
@@ -72,6 +75,8 @@ function describe(saved) {
 
 function renderTable(tracks, onChange) {
   const body = document.querySelector('#tracks-table tbody');
+  // in a mix, the runner's own tracks are marked; a playlist all from one origin needs no mark
+  const mixed = tracks.some((t) => t.fromLibrary === true) && tracks.some((t) => t.fromLibrary !== true);
   body.replaceChildren(...tracks.map((track, index) => {
     const row = document.createElement('tr');
     const scores = track.scores || {};
@@ -100,6 +105,9 @@ function renderTable(tracks, onChange) {
     });
     if (track.seed) {
       row.cells[2].append(' ', Object.assign(document.createElement('span'), { className: 'badge seed', textContent: 'your pick' }));
+    }
+    if (mixed && track.fromLibrary === true) {
+      row.cells[2].append(' ', Object.assign(document.createElement('span'), { className: 'badge seed', textContent: 'your library' }));
     }
     if (typeof track.energy === 'number' && track.energy < 0.5 && ['steady', 'ramp', 'work'].includes(track.effort)) {
       row.cells[13].classList.add('low-energy');

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RankNextCommand.class,
                 TimeImportCommand.class,
                 EvaluateCommand.class,
+                RegisterWebhookCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BeatsCommand implements Runnable {

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final URI s3Endpoint;
     private final URI sqsEndpoint;
+    /** Another process's Lambda Invoke API when this stack is attached to it ({@link #invoke}), else null. */
+    private final URI lambdaEndpoint;
     /** Built on first use ({@link #dynamoClient()}): a command that never touches a table never loads the DynamoDB client. */
     private DynamoDbClient dynamoClient;
     private final Map<String, String> tableNames;
@@ -96,10 +99,11 @@ public final class LocalStack implements AutoCloseable {
     private final boolean published;
 
     private LocalStack(Options options, SamTemplate template, List<AutoCloseable> servers, boolean published,
-                       URI dynamoEndpoint, URI s3Endpoint, URI sqsEndpoint, boolean tablesReady) {
+                       URI dynamoEndpoint, URI s3Endpoint, URI sqsEndpoint, URI lambdaEndpoint, boolean tablesReady) {
         this.options = options;
+        this.lambdaEndpoint = lambdaEndpoint;
         this.template = template;
-        this.servers = List.copyOf(servers);
+        this.servers = new ArrayList<>(servers);
         this.published = published;
         this.dynamoEndpoint = dynamoEndpoint;
         this.s3Endpoint = s3Endpoint;
@@ -148,10 +152,16 @@ public final class LocalStack implements AutoCloseable {
         }
         SqsStandIn sqs = queues(options, template, state);
         boolean publish = !options.inMemory();
-        LocalStack stack = new LocalStack(options, template, List.of(dynamo, s3, sqs), publish, dynamo.endpoint(), s3.endpoint(),
-                sqs.endpoint(), false);
+        List<AutoCloseable> servers = new ArrayList<>(List.of(dynamo, s3, sqs));
+        LocalStack stack = new LocalStack(options, template, servers, publish, dynamo.endpoint(), s3.endpoint(),
+                sqs.endpoint(), null, false);
         if (publish) {
-            new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint(), sqs.endpoint()).write(state.resolve(STACK_FILE));
+            // another ./beats on this state invokes functions here, in their warm containers
+            LocalLambdaApi lambda = LocalLambdaApi.start(id -> template.resourcesOfType(SamTemplate.FUNCTION).stream()
+                    .anyMatch(r -> r.logicalId().equals(id)), stack::function, options.log());
+            stack.servers.add(lambda);
+            new RunningStack(ProcessHandle.current().pid(), dynamo.endpoint(), s3.endpoint(), sqs.endpoint(), lambda.endpoint())
+                    .write(state.resolve(STACK_FILE));
         }
         return stack;
     }
@@ -183,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
         });
         SqsStandIn sqs = queues(options, template, state);
         return new LocalStack(options, template, List.of(dynamo, s3, sqs), false, dynamo.endpoint(), s3.endpoint(),
-                sqs.endpoint(), true);
+                sqs.endpoint(), null, true);
     }
 
     /** The template's queues, kept as files beside the tables so a queued message survives a restart. */
@@ -217,7 +227,9 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.stateDir().toAbsolutePath();
         return RunningStack.read(state.resolve(STACK_FILE)).map(running -> {
             options.log().println("Using the local stack already running on " + state + " (pid " + running.pid() + ")");
-            return new LocalStack(options, template, List.of(), false, running.dynamo(), running.s3(), running.sqs(), false);
+            // the process running it created the template's tables when it started
+            return new LocalStack(options, template, List.of(), false, running.dynamo(), running.s3(), running.sqs(),
+                    running.lambda(), true);
         });
     }
 
@@ -287,6 +299,16 @@ public final class LocalStack implements AutoCloseable {
 
     public static String functionArn(String logicalId) {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + logicalId;
+    }
+
+    /**
+     * Runs a template function on an event: in the process that runs the stack this one is attached to (its warm
+     * containers: {@code ./beats serve}), else here ({@link #function}).
+     */
+    public String invoke(String logicalId, String eventJson) throws FunctionError {
+        return lambdaEndpoint != null
+                ? LocalLambdaApi.invoke(lambdaEndpoint, logicalId, eventJson)
+                : function(logicalId).invoke(eventJson);
     }
 
     /** A template function, ready to invoke; built once and shared (it pools its containers). */
@@ -423,8 +445,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Where a running stack's servers listen, as recorded in its state directory. */
-    record RunningStack(long pid, URI dynamo, URI s3, URI sqs) {
+    /** Where a running stack's servers listen, as recorded in its state directory; lambda: its Invoke API (null when older). */
+    record RunningStack(long pid, URI dynamo, URI s3, URI sqs, URI lambda) {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         static Optional<RunningStack> read(Path file) {
@@ -435,7 +457,8 @@ public final class LocalStack implements AutoCloseable {
                 RunningStack stack = JSON.readValue(file.toFile(), RunningStack.class);
                 boolean alive = ProcessHandle.of(stack.pid()).map(ProcessHandle::isAlive).orElse(false);
                 if (alive && listening(stack.dynamo()) && listening(stack.s3()) && stack.sqs() != null && listening(stack.sqs())) {
-                    return Optional.of(stack);
+                    return Optional.of(stack.lambda() == null || listening(stack.lambda()) ? stack
+                            : new RunningStack(stack.pid(), stack.dynamo(), stack.s3(), stack.sqs(), null));
                 }
                 Files.deleteIfExists(file); // left behind by a stack that was killed
                 return Optional.empty();

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.lambda.Json;
+import com.runtothebeats.lambda.session.SessionCookies;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +92,16 @@ public final class RecommendCommand implements Callable<Integer> {
     @Mixin
     RunnerLimitOptions limits;
 
+    @Option(names = "--source", paramLabel = "library|catalog|mix",
+            description = "Where tracks come from: the runner's imported library, the catalog, or the library first and the rest from "
+                    + "catalog tracks in its style (default: mix when --runner has a library, else catalog).")
+    String source;
+
+    @Option(names = "--runner", paramLabel = "ID",
+            description = "The runner whose library --source uses (default with --source library or mix: demo-runner, whose library "
+                    + "./beats serve's demo imports).")
+    String runner;
+
     @Option(names = {"-v", "--verbose"}, description = "The function's logs and the stand-ins' output on stderr (default: <state>/logs/functions.log).")
     boolean verbose;
 
@@ -102,13 +116,22 @@ public final class RecommendCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or json, was '" + format + "'");
         }
-        String event = event(body()).toString();
+        ObjectNode request = event(body());
+        String runnerId = runner != null ? runner : source != null && !source.equals("catalog") ? SessionCookies.DEMO_RUNNER_ID : null;
         PrintStream stdout = System.out;
         JsonNode response;
         // handler logs, metrics and the stand-ins' banners must not mix with the playlist
         try (FunctionLogFile logs = FunctionLogFile.divertKeepingStdout(stack.stateDir(), verbose);
                 LocalStack local = LocalStack.start(stack.options().startingOnDemand())) {
-            response = Json.MAPPER.readTree(local.function(FUNCTION).invoke(event));
+            if (runnerId != null) {
+                // the runner signs in through the stack's sessions table, as the sign-in callback would
+                String cookie = new SessionCookies(new DynamoSessionStore(local.dynamoClient(), local.tableName("SessionsTable")),
+                        Duration.ofMinutes(5), Clock.systemUTC(), false).issue(runnerId);
+                request.putArray("cookies").add(cookie.substring(0, cookie.indexOf(';')));
+            }
+            String event = request.toString();
+            // with ./beats serve running on this state, its warm RecommendFunction answers
+            response = Json.MAPPER.readTree(local.invoke(FUNCTION, event));
         }
         int status = response.path("statusCode").asInt();
         String body = response.path("body").asText();
@@ -189,6 +212,9 @@ public final class RecommendCommand implements Callable<Integer> {
             options.put("harmony", harmony.toLowerCase(Locale.ROOT));
         }
         limits.addTo(body, options);
+        if (source != null) {
+            body.put("source", source.toLowerCase(Locale.ROOT));
+        }
         return body;
     }
 
@@ -222,7 +248,7 @@ public final class RecommendCommand implements Callable<Integer> {
                 Map.entry("warmupMinutes", "--warmup"), Map.entry("cooldownMinutes", "--cooldown"),
                 Map.entry("exclude.explicit", "--no-explicit"), Map.entry("releasedFrom", "--released-from"),
                 Map.entry("releasedTo", "--released-to"), Map.entry("energy.min", "--energy-min"), Map.entry("energy.max", "--energy-max"),
-                Map.entry("genres", "--genres"));
+                Map.entry("genres", "--genres"), Map.entry("source", "--source"), Map.entry("options.fold", "--no-fold"));
         if (options.containsKey(field)) {
             return options.get(field);
         }

@@ -24,12 +24,17 @@ final class RecommendationTable {
                     t.path("position").asInt(), clock(t.path("startMs").asLong()), cut(t.path("name").asText(), 34),
                     cut(t.path("artist").asText(), 22), t.path("tempo").asDouble(), t.path("effectiveTempo").asDouble(),
                     t.path("targetTempo").asDouble(), t.path("camelot").asText(), scores.path("flow").asDouble(),
-                    scores.path("total").asDouble(), t.path("seed").asBoolean() ? "  (seed)" : "");
+                    scores.path("total").asDouble(), (t.path("seed").asBoolean() ? "  (seed)" : "")
+                            + (t.path("fromLibrary").asBoolean() ? "  (yours)" : ""));
         }
         out.printf(Locale.ROOT, "%d tracks, %s · |tempo error| mean %.2f, max %.2f BPM · harmonic %.0f%% · mean |Δtempo| %.2f BPM%n",
                 summary.path("trackCount").asInt(), clock(summary.path("totalDurationMs").asLong()),
                 summary.path("meanTempoError").asDouble(), summary.path("maxTempoError").asDouble(),
                 summary.path("harmonicShare").asDouble() * 100, summary.path("meanTempoJump").asDouble());
+        if (!summary.path("source").asText("catalog").equals("catalog")) {
+            out.printf(Locale.ROOT, "source %s: %d of the tracks from your library%n", summary.path("source").asText(),
+                    summary.path("fromLibrary").asInt());
+        }
         out.printf(Locale.ROOT, "flow measured against %s (mean distance %.2f)%s · beam %d · total cost %.2f%n",
                 summary.path("modelUsed").asBoolean() ? "the sequence model " + summary.path("modelVersion").asText() : "the previous track (no promoted model)",
                 summary.path("meanFlowDistance").asDouble(), "", summary.path("beamWidth").asInt(), summary.path("totalCost").asDouble());

@@ -97,6 +97,16 @@ class RecommendCommandTest {
     }
 
     @Test
+    void sourceBecomesTheRequestsSourceAndTheApisComplaintNamesTheOption() throws Exception {
+        CommandLine cl = new CommandLine(new RecommendCommand());
+        cl.parseArgs("--tempo", "160", "--minutes", "30", "--source", "Library", "--runner", "runner-9");
+        assertEquals("library", ((RecommendCommand) cl.getCommand()).body().get("source").asText());
+        assertEquals("--source", RecommendCommand.optionFor("source"));
+        cl.parseArgs("--tempo", "160");
+        assertEquals(null, ((RecommendCommand) cl.getCommand()).body().get("source"));
+    }
+
+    @Test
     void warmUpCoolDownAndLimitsBecomeTheirRequestFields() throws Exception {
         CommandLine cl = new CommandLine(new RecommendCommand());
         cl.parseArgs("--tempo", "165", "--warmup", "5", "--cooldown", "5", "--no-explicit", "--exclude-artist", "Flume",

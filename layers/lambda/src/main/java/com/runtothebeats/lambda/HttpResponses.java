@@ -36,6 +36,11 @@ public final class HttpResponses {
      * message is for people, the code for programs, the field (when known) names what to fix.
      */
     public static APIGatewayV2HTTPResponse error(int status, String code, String message, String field) {
+        return error(status, code, message, field, Map.of());
+    }
+
+    /** The error shape with more members inside {@code error}, e.g. a 422's {@code suggestions}. */
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, String field, Map<String, Object> more) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status);
         error.put("code", code);
@@ -43,6 +48,7 @@ public final class HttpResponses {
         if (field != null) {
             error.put("field", field);
         }
+        error.putAll(more);
         return json(status, Map.of("error", error));
     }
 

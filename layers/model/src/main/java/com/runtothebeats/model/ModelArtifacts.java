@@ -108,6 +108,17 @@ public final class ModelArtifacts {
         }
     }
 
+    /** The ranking model of a saved folder for serving, without the native engine; empty as {@link #loadRanking}. */
+    public static java.util.Optional<PlainRankingModel> loadPlainRanking(Path dir) {
+        ModelManifest manifest = readManifest(dir);
+        try {
+            FeatureTransform transform = JSON.readValue(dir.resolve(manifest.transformFile()).toFile(), FeatureTransform.class);
+            return RankingArtifacts.loadPlain(dir, manifest, transform);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
+        }
+    }
+
     static <T> T readJson(byte[] json, Class<T> type) {
         try {
             return JSON.readValue(json, type);

@@ -274,11 +274,12 @@ public final class PlaylistStatistics {
         }
     }
 
+    /** The same big-endian ints {@link #writeInts} wrote, read in one block (an int at a time took a cold start seconds). */
     private static int[] readInts(DataInputStream in) throws IOException {
         int[] out = new int[in.readInt()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in.readInt();
-        }
+        byte[] bytes = new byte[out.length * Integer.BYTES];
+        in.readFully(bytes);
+        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(out);
         return out;
     }
 }

@@ -12,19 +12,19 @@ import java.util.function.Supplier;
  */
 public final class PromotedScorer implements Supplier<Optional<NextTrackScorer>> {
 
-    private final Supplier<Optional<RankingModel>> models;
+    private final Supplier<Optional<PlainRankingModel>> models;
     private final TempoIndex index;
-    private RankingModel preparedFor;
+    private PlainRankingModel preparedFor;
     private RankingScorer scorer;
 
-    public PromotedScorer(Supplier<Optional<RankingModel>> models, TempoIndex index) {
+    public PromotedScorer(Supplier<Optional<PlainRankingModel>> models, TempoIndex index) {
         this.models = models;
         this.index = index;
     }
 
     @Override
     public synchronized Optional<NextTrackScorer> get() {
-        Optional<RankingModel> model = models.get();
+        Optional<PlainRankingModel> model = models.get();
         if (model.isEmpty()) {
             return Optional.empty();
         }

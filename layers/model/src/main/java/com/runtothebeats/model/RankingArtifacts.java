@@ -19,12 +19,14 @@ import java.util.Optional;
 
 /**
  * The ranking model's part of a model folder: {@code ranking-0000.params} (DJL), {@code ranking-statistics.bin}
- * (vocabularies and playlist counts, {@link PlaylistStatistics}) and its section of the manifest. A folder
- * saved before the ranking model existed has no section, and {@link #load} answers empty for it.
+ * (vocabularies and playlist counts, {@link PlaylistStatistics}), {@code ranking-weights.bin} (the same parameters
+ * as plain arrays, {@link RankingWeights}, what the recommender serves from) and its section of the manifest. A
+ * folder saved before the ranking model existed has no section, and {@link #load} answers empty for it.
  */
 public final class RankingArtifacts {
 
     static final String STATISTICS_FILE = "ranking-statistics.bin";
+    static final String WEIGHTS_FILE = "ranking-weights.bin";
     private static final int STATISTICS_FORMAT = 1;
 
     private RankingArtifacts() {
@@ -35,11 +37,12 @@ public final class RankingArtifacts {
      *
      * @param parameters   DJL parameters file in the folder
      * @param statistics   the statistics file in the folder
+     * @param weights      the plain weights file in the folder (null in folders saved before it)
      * @param pairFeatures the pair features, in the order of the pair weights
      * @param validation   the model on its validation playlists (all their tracks as candidates)
      * @param baselines    the ranking baselines on the same playlists
      */
-    public record Section(String parameters, String statistics, RankingShape shape, List<String> pairFeatures, String loss,
+    public record Section(String parameters, String statistics, String weights, RankingShape shape, List<String> pairFeatures, String loss,
                           RankingMetrics validation, Map<String, RankingMetrics> baselines, RankingOptions options,
                           int trainingPlaylists, int validationPlaylists, int candidates, int epochsRun, int bestEpoch,
                           double seconds) {
@@ -48,34 +51,27 @@ public final class RankingArtifacts {
     static Section save(RankingModelTrainer.Trained trained, Path dir) throws IOException {
         RankingModel model = trained.model();
         model.djlModel().save(dir, RankingModelTrainer.MODEL_NAME);
+        model.plain().weights().write(dir.resolve(WEIGHTS_FILE));
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(dir.resolve(STATISTICS_FILE)), 1 << 16))) {
             out.writeInt(STATISTICS_FORMAT);
             model.statistics().write(out);
         }
         RankingReport r = trained.report();
-        return new Section(RankingModelTrainer.MODEL_NAME + "-0000.params", STATISTICS_FILE, trained.shape(),
+        return new Section(RankingModelTrainer.MODEL_NAME + "-0000.params", STATISTICS_FILE, WEIGHTS_FILE, trained.shape(),
                 PlaylistHistory.FEATURES, "sampled softmax (InfoNCE) over same-genre in-batch and uniform catalog negatives",
                 r.validation(), r.baselines(), r.options(), r.trainingPlaylists(), r.validationPlaylists(), r.candidates(),
                 r.epochsRun(), r.bestEpoch(), r.seconds());
     }
 
-    /** The ranking model of a model folder, when it has one. */
+    /** The ranking model of a model folder with its engine (training, evaluation, rank-next), when it has one. */
     static Optional<RankingModel> load(Path dir, ModelManifest manifest, FeatureTransform transform) {
         Section section = manifest.ranking();
         if (section == null) {
             return Optional.empty();
         }
         try {
-            PlaylistStatistics statistics;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    Files.newInputStream(dir.resolve(section.statistics())), 1 << 16))) {
-                int format = in.readInt();
-                if (format != STATISTICS_FORMAT) {
-                    throw new IllegalStateException("ranking statistics format " + format + " is not " + STATISTICS_FORMAT);
-                }
-                statistics = PlaylistStatistics.read(in);
-            }
+            PlaylistStatistics statistics = statistics(dir, section);
             Model model = Model.newInstance(RankingModelTrainer.MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
             model.setBlock(section.shape().build());
             model.load(dir, RankingModelTrainer.MODEL_NAME);
@@ -84,6 +80,42 @@ public final class RankingArtifacts {
             throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
         } catch (MalformedModelException e) {
             throw new IllegalStateException("the ranking model in " + dir + " does not match its manifest", e);
+        }
+    }
+
+    /**
+     * The ranking model of a model folder for serving, when it has one: from its plain weights, without loading
+     * the native engine. A folder saved before the weights file existed is loaded with the engine once and its
+     * weights written into the folder (a local cache copy), so later loads from it skip the engine too.
+     */
+    static Optional<PlainRankingModel> loadPlain(Path dir, ModelManifest manifest, FeatureTransform transform) {
+        Section section = manifest.ranking();
+        if (section == null) {
+            return Optional.empty();
+        }
+        Path weights = dir.resolve(section.weights() == null ? WEIGHTS_FILE : section.weights());
+        if (!Files.exists(weights)) {
+            try (RankingModel model = load(dir, manifest, transform).orElseThrow()) {
+                PlainRankingModel plain = model.plain();
+                plain.weights().write(weights);
+                return Optional.of(plain);
+            }
+        }
+        try {
+            return Optional.of(new PlainRankingModel(manifest.version(), statistics(dir, section), transform, RankingWeights.read(weights)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
+        }
+    }
+
+    private static PlaylistStatistics statistics(Path dir, Section section) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(dir.resolve(section.statistics())), 1 << 16))) {
+            int format = in.readInt();
+            if (format != STATISTICS_FORMAT) {
+                throw new IllegalStateException("ranking statistics format " + format + " is not " + STATISTICS_FORMAT);
+            }
+            return PlaylistStatistics.read(in);
         }
     }
 }

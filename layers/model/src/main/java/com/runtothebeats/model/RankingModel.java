@@ -111,20 +111,9 @@ public final class RankingModel implements NextTrackRanker, AutoCloseable {
         return (int) network.dimension();
     }
 
-    float[][] contextLayers() {
-        return network.contextLayers();
-    }
-
-    float[] genreTable() {
-        return network.labelTable(false);
-    }
-
-    float[] subgenreTable() {
-        return network.labelTable(true);
-    }
-
-    float[] pairWeights() {
-        return pairWeights.clone();
+    /** The same model for serving in plain Java: its weights read out of the network once. */
+    public PlainRankingModel plain() {
+        return new PlainRankingModel(version, statistics, transform, RankingWeights.of(network));
     }
 
     /** u(h) from the mean and last played vectors and the playlist's labels. */

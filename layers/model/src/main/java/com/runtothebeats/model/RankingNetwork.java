@@ -122,14 +122,23 @@ final class RankingNetwork extends AbstractBlock {
 
     /** The context MLP's layers for scoring outside the graph: weight [units × inputs] row-major, then bias, per Linear. */
     float[][] contextLayers() {
-        java.util.List<float[]> out = new java.util.ArrayList<>();
-        for (ai.djl.nn.Block block : contextTower.getChildren().values()) {
-            if (block instanceof Linear linear) {
-                out.add(linear.getParameters().get("weight").getArray().toFloatArray());
-                out.add(linear.getParameters().get("bias").getArray().toFloatArray());
-            }
-        }
-        return out.toArray(float[][]::new);
+        return RankingWeights.linearLayers(contextTower.getChildren().values());
+    }
+
+    /** The content MLP's blocks (its Linear layers hold the weights). */
+    Iterable<ai.djl.nn.Block> contentLayers() {
+        return contentTower.getChildren().values();
+    }
+
+    /** The track, artist or album embedding table, [vocabulary × dimension] row-major. */
+    float[] embeddingTable(String name) {
+        Parameter table = switch (name) {
+            case "track" -> trackEmbedding;
+            case "artist" -> artistEmbedding;
+            case "album" -> albumEmbedding;
+            default -> throw new IllegalArgumentException(name);
+        };
+        return table.getArray().toFloatArray();
     }
 
     /** The genre (or subgenre) embedding table, [labels × dimension] row-major. */

@@ -133,7 +133,7 @@ final class ScoredHistory implements NextTrackScorer.Context {
         }
         float[] last = Arrays.copyOfRange(s.vectors, played[n - 1] * d, played[n - 1] * d + d);
         genre = genreAsked ? askedGenre : s.dominantGenre(played, n);
-        u = s.tower.apply(mean, last, genre, PlaylistStatistics.UNKNOWN);
+        u = s.weights.contextVector(mean, last, genre, PlaylistStatistics.UNKNOWN);
         median = new float[FlowFeature.COUNT];
         double[] values = new double[n];
         for (int j = 0; j < FlowFeature.COUNT; j++) {

@@ -8,6 +8,10 @@ import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.flow.NextTrackRanker;
 import com.runtothebeats.core.flow.PlaylistContext;
+import com.runtothebeats.core.library.FeatureSource;
+import com.runtothebeats.core.library.LibraryTrack;
+import com.runtothebeats.core.library.TrackListing;
+import com.runtothebeats.core.playlist.LibraryIndex;
 import com.runtothebeats.core.playlist.NextTrackScorer;
 import com.runtothebeats.core.playlist.PlaylistBuilder;
 import com.runtothebeats.core.playlist.PlaylistOptions;
@@ -16,6 +20,7 @@ import com.runtothebeats.core.playlist.RecommendationRequest;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.playlist.RunnerLimits;
 import com.runtothebeats.core.playlist.TempoIndex;
+import com.runtothebeats.core.playlist.TrackSource;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
 import java.util.ArrayList;
@@ -87,6 +92,42 @@ class RankingScorerTest {
             shares += r.summary().dominantGenre().share();
         }
         return shares / 4;
+    }
+
+    /**
+     * A runner's library is mostly tracks the model never saw in a playlist: prepared for the library's index, the
+     * model scores them from their features, artist and album exactly as its own sessions score unseen tracks, and a
+     * playlist from the library gets the ranking model's flow term.
+     */
+    @Test
+    void aRunnersLibraryIsScoredByTheModelThoughItNeverSawItsTracks() {
+        List<LibraryTrack> library = new ArrayList<>();
+        for (int i = 0; i < index.size() && library.size() < 1_500; i += 7) {
+            Track t = index.track(i);
+            library.add(new LibraryTrack(new TrackListing("L" + t.id(), t.name(), List.of(t.artist()), t.album(), t.durationMs()),
+                    FeatureSource.RECCOBEATS, t.features()));
+        }
+        LibraryIndex own = LibraryIndex.build("2026-12-05T12:00:00Z", library, index);
+        NextTrackScorer forLibrary = scorer.preparedFor(own.tracks());
+        assertEquals(own.tracks(), forLibrary.index());
+        List<Track> candidates = own.tracks().tracks().subList(0, 200);
+        NextTrackRanker.Session session = model.prepare(candidates).start(new PlaylistContext("rock", null));
+        NextTrackScorer.Context context = forLibrary.start("rock");
+        for (int played : new int[] {3, 700, 1400}) {
+            session.play(own.tracks().track(played));
+            context = context.then(played);
+            double[] expected = session.scores();
+            for (int c = 0; c < candidates.size(); c++) {
+                assertEquals(expected[c], context.score(c) * RankingScorer.TEMPERATURE, 1e-3, "library track " + c);
+            }
+        }
+
+        RecommendationService service = new RecommendationService(new PlaylistBuilder(index, Optional::empty, () -> Optional.of(scorer)));
+        Recommendation r = service.recommend(new RecommendationRequest(TargetTempo.explicit(165, "target.bpm"), TempoPlan.Request.steady(),
+                30.0, List.of(), PlaylistOptions.DEFAULTS).withSource(TrackSource.LIBRARY).withLibrary(own));
+        assertEquals("ranking-model", r.summary().flowReference());
+        assertEquals(model.version(), r.summary().modelVersion());
+        assertEquals(r.tracks().size(), r.summary().fromLibrary());
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * template.yaml read as data: what the local stack and the tests need to behave exactly as the deployed
@@ -32,7 +30,6 @@ public final class SamTemplate {
     public static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
             "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
 
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final Path baseDirectory;
     private final Map<String, Object> document;
@@ -210,22 +207,7 @@ public final class SamTemplate {
         for (FunctionDefinition function : functions()) {
             function.events().forEach((name, event) -> {
                 if ("DynamoDB".equals(event.get("Type"))) {
-                    Map<String, Object> properties = asMap(event.get("Properties"));
-                    Object stream = properties.get("Stream");
-                    Optional<String> table = stream instanceof Intrinsic intrinsic
-                            && intrinsic.function().equals(Intrinsic.GET_ATT)
-                            && intrinsic.attribute().filter("StreamArn"::equals).isPresent()
-                            ? intrinsic.target() : Optional.empty();
-                    subscriptions.add(new StreamSubscription(function.logicalId(), name, stream, table,
-                            String.valueOf(properties.getOrDefault("StartingPosition", "TRIM_HORIZON")),
-                            intOf(properties.getOrDefault("BatchSize", 100)),
-                            intOf(properties.getOrDefault("MaximumRetryAttempts", -1)),
-                            Boolean.parseBoolean(String.valueOf(properties.getOrDefault("BisectBatchOnFunctionError", false))),
-                            intOf(properties.getOrDefault("MaximumRecordAgeInSeconds", -1)),
-                            asList(asMap(properties.get("FilterCriteria")).get("Filters")).stream()
-                                    .map(filter -> String.valueOf(asMap(filter).get("Pattern"))).toList(),
-                            asList(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-                            Boolean.parseBoolean(String.valueOf(properties.getOrDefault("Enabled", true)))));
+                    subscriptions.add(TemplateStreamSubscriptionReader.subscriptionOf(function.logicalId(), name, event));
                 }
             });
         }
@@ -260,66 +242,11 @@ public final class SamTemplate {
     }
 
     public List<TableDefinition> tables() {
-        return resourcesOfType(TABLE).stream().map(SamTemplate::tableOf).toList();
+        return resourcesOfType(TABLE).stream().map(TemplateTableReader::tableOf).toList();
     }
 
     public TableDefinition table(String logicalId) {
-        return tableOf(resource(logicalId));
-    }
-
-    private static TableDefinition tableOf(Resource resource) {
-        Map<String, Object> p = resource.properties();
-        Map<String, String> types = new LinkedHashMap<>();
-        asList(p.get("AttributeDefinitions")).forEach(definition -> {
-            Map<String, Object> d = asMap(definition);
-            types.put(String.valueOf(d.get("AttributeName")), String.valueOf(d.get("AttributeType")));
-        });
-        List<KeyAttribute> keys = keySchema(resource.logicalId(), p.get("KeySchema"), types);
-        Map<String, Object> stream = asMap(p.get("StreamSpecification"));
-        Map<String, Object> ttl = asMap(p.get("TimeToLiveSpecification"));
-        Optional<String> ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.getOrDefault("Enabled", false)))
-                ? Optional.of(String.valueOf(ttl.get("AttributeName"))) : Optional.empty();
-        return new TableDefinition(resource.logicalId(), Optional.ofNullable(p.get("TableName")),
-                keys.get(0), keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
-                indexes(resource.logicalId(), p.get("GlobalSecondaryIndexes"), types),
-                indexes(resource.logicalId(), p.get("LocalSecondaryIndexes"), types),
-                Optional.ofNullable(stream.get("StreamViewType")).map(String::valueOf),
-                ttlAttribute);
-    }
-
-    private static List<Index> indexes(String table, Object definitions, Map<String, String> types) {
-        return asList(definitions).stream().map(definition -> {
-            Map<String, Object> d = asMap(definition);
-            String name = String.valueOf(d.get("IndexName"));
-            List<KeyAttribute> keys = keySchema(table + "." + name, d.get("KeySchema"), types);
-            Map<String, Object> projection = asMap(d.get("Projection"));
-            return new Index(name, keys.get(0), keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty(),
-                    String.valueOf(projection.getOrDefault("ProjectionType", "ALL")),
-                    asList(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList());
-        }).toList();
-    }
-
-    /** HASH first, then RANGE if any, each with its declared attribute type. */
-    private static List<KeyAttribute> keySchema(String owner, Object schema, Map<String, String> types) {
-        KeyAttribute hash = null;
-        KeyAttribute range = null;
-        for (Object element : asList(schema)) {
-            Map<String, Object> e = asMap(element);
-            String name = String.valueOf(e.get("AttributeName"));
-            String type = types.get(name);
-            if (type == null) {
-                throw new IllegalStateException(owner + ": key attribute " + name + " is not in AttributeDefinitions");
-            }
-            if ("HASH".equals(e.get("KeyType"))) {
-                hash = new KeyAttribute(name, type);
-            } else {
-                range = new KeyAttribute(name, type);
-            }
-        }
-        if (hash == null) {
-            throw new IllegalStateException(owner + " has no HASH key");
-        }
-        return range == null ? List.of(hash) : List.of(hash, range);
+        return TemplateTableReader.tableOf(resource(logicalId));
     }
 
     // ------------------------------------------------------------------ references
@@ -332,51 +259,9 @@ public final class SamTemplate {
     public List<Reference> references() {
         List<Reference> references = new ArrayList<>();
         for (String section : List.of("Resources", "Outputs", "Conditions", "Globals")) {
-            collectReferences(section, document.get(section), references);
+            TemplateReferenceCollector.collect(section, document.get(section), references);
         }
         return references;
-    }
-
-    private static void collectReferences(String location, Object value, List<Reference> out) {
-        if (value instanceof Intrinsic intrinsic) {
-            switch (intrinsic.function()) {
-                case Intrinsic.REF, Intrinsic.GET_ATT -> intrinsic.target().ifPresent(target ->
-                        out.add(new Reference(location, target, intrinsic.attribute())));
-                case Intrinsic.SUB -> {
-                    String text;
-                    Map<String, Object> locals = Map.of();
-                    if (intrinsic.argument() instanceof List<?> parts && !parts.isEmpty()) {
-                        text = String.valueOf(parts.get(0));
-                        locals = parts.size() > 1 ? asMap(parts.get(1)) : Map.of();
-                        collectReferences(location, locals, out);
-                    } else {
-                        text = String.valueOf(intrinsic.argument());
-                    }
-                    Matcher m = SUB_VARIABLE.matcher(text);
-                    while (m.find()) {
-                        String variable = m.group(1).trim();
-                        if (locals.containsKey(variable)) {
-                            continue;
-                        }
-                        int dot = variable.indexOf('.');
-                        out.add(dot < 0 || variable.startsWith("AWS::")
-                                ? new Reference(location, variable, Optional.empty())
-                                : new Reference(location, variable.substring(0, dot), Optional.of(variable.substring(dot + 1))));
-                    }
-                    return;
-                }
-                default -> {
-                    // other functions only contain references
-                }
-            }
-            collectReferences(location, intrinsic.argument(), out);
-        } else if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> collectReferences(location + "." + k, v, out));
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                collectReferences(location + "[" + i + "]", list.get(i), out);
-            }
-        }
     }
 
     /**
@@ -407,9 +292,5 @@ public final class SamTemplate {
     @SuppressWarnings("unchecked")
     public static List<Object> asList(Object value) {
         return value instanceof List<?> list ? (List<Object>) list : List.of();
-    }
-
-    private static int intOf(Object value) {
-        return value instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(value));
     }
 }

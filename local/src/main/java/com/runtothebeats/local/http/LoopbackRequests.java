@@ -13,7 +13,7 @@ import java.util.Optional;
  * reached by on this machine are served ({@code 127.0.0.1:<port>}, {@code localhost:<port>}); anything else is
  * 421 Misdirected Request. Bodies are capped, as API Gateway caps them, so one request cannot fill the heap.
  */
-final class LoopbackRequests {
+public final class LoopbackRequests {
 
     /** Our API's bodies are a few kilobytes; API Gateway itself stops at 10 MB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -42,7 +42,7 @@ final class LoopbackRequests {
      * refused body is read on and thrown away (up to {@link #DISCARD_LIMIT_BYTES}): closing a connection whose
      * request is still arriving resets it, and the client then loses the 413 it was sent.
      */
-    static Optional<byte[]> cappedBody(HttpExchange exchange) throws IOException {
+    public static Optional<byte[]> cappedBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
             discardRest(exchange.getRequestBody());

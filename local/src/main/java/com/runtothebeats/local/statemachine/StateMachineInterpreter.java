@@ -1,5 +1,10 @@
 package com.runtothebeats.local.statemachine;
 
+import static com.runtothebeats.local.statemachine.StateDataFlow.parameters;
+import static com.runtothebeats.local.statemachine.StateDataFlow.resultPath;
+import static com.runtothebeats.local.statemachine.StateDataFlow.selectPath;
+import static com.runtothebeats.local.statemachine.StateDataFlow.waitDuration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,44 +279,5 @@ public final class StateMachineInterpreter {
             }
         }
         return null;
-    }
-
-    /** InputPath or OutputPath: absent keeps the whole document, null gives {}, a path selects part of it. */
-    private static JsonNode selectPath(JsonNode state, String field, JsonNode document, JsonNode context) throws StatesError {
-        if (!state.has(field)) {
-            return document;
-        }
-        JsonNode path = state.get(field);
-        return path.isNull() ? JsonNodeFactory.instance.objectNode() : JsonPaths.read(document, context, path.asText());
-    }
-
-    private static JsonNode parameters(JsonNode state, JsonNode input, JsonNode context) throws StatesError {
-        return state.has("Parameters") ? PayloadTemplates.apply(state.get("Parameters"), input, context) : input;
-    }
-
-    /** ResultPath: {@code $} (default) replaces the input, null keeps the input, a path puts the result inside it. */
-    private static JsonNode resultPath(JsonNode state, JsonNode rawInput, JsonNode result) throws StatesError {
-        if (!state.has("ResultPath")) {
-            return result;
-        }
-        JsonNode path = state.get("ResultPath");
-        return path.isNull() ? rawInput : JsonPaths.write(rawInput, path.asText(), result);
-    }
-
-
-    private static Duration waitDuration(JsonNode state, JsonNode input, JsonNode context) throws StatesError {
-        if (state.has("Seconds")) {
-            return Duration.ofSeconds(state.get("Seconds").asLong());
-        }
-        if (state.has("SecondsPath")) {
-            return Duration.ofSeconds(JsonPaths.read(input, context, state.get("SecondsPath").asText()).asLong());
-        }
-        String timestamp = state.has("Timestamp") ? state.get("Timestamp").asText()
-                : state.has("TimestampPath") ? JsonPaths.read(input, context, state.get("TimestampPath").asText()).asText() : null;
-        if (timestamp == null) {
-            throw new StatesError(StatesError.RUNTIME, "a Wait state needs Seconds, SecondsPath, Timestamp or TimestampPath");
-        }
-        Duration until = Duration.between(Instant.now(), OffsetDateTime.parse(timestamp).toInstant());
-        return until.isNegative() ? Duration.ZERO : until;
     }
 }

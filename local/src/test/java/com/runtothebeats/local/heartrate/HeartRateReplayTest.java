@@ -13,6 +13,7 @@ import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoOAuthStateStore;
+import com.runtothebeats.aws.identity.DynamoLinkStatuses;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
@@ -120,7 +121,7 @@ class HeartRateReplayTest {
                 new TokenRefresher(links, oauth, LinkStatus.DISCONNECTED, Clock.systemUTC(), Pause.SLEEP), health, samples, states),
                 metrics));
         RunnerHandler runner = new RunnerHandler(new RunnerComponents(demoSessions, new DynamoRunnerStore(dynamo, "RunnersTable"),
-                links, samples, states, false, Clock.systemUTC(), metrics));
+                new DynamoLinkStatuses(dynamo, "ProviderLinksTable"), samples, states, false, Clock.systemUTC(), metrics));
         stream = new DynamoDbStreamEventSource(DynamoDbStreamEventSource.streamsClient(dynamoServer.endpoint()),
                 DynamoDbStreamEventSource.streamArnOf(dynamo, "NotificationsTable"), 10, 3,
                 event -> sync.handleRequest(event, null), failed -> { throw new AssertionError("sync failed for good: " + failed); });

@@ -79,6 +79,12 @@ public class AuthHandler extends HttpFunction {
             LOG.warn("{} connect failed: {}", provider.id(), e.getMessage());
             return e.providerRefused() ? HttpResponses.error(400, "authorization_failed", e.getMessage(), "code")
                     : HttpResponses.error(502, "provider_unavailable", provider.id() + " could not be reached; try again.", null);
+        } catch (ConnectUnusableException e) {
+            LOG.warn("{} connect not usable, nothing stored: {}", provider.id(), e.getMessage());
+            String missing = e.missingScopes().isEmpty() ? ""
+                    : "&missing=" + URLEncoder.encode(String.join(" ", e.missingScopes()), StandardCharsets.UTF_8);
+            return redirect(appHome + "?connect=" + provider.id() + "&error=" + e.code() + missing,
+                    List.of(OAuthBrowserBinding.expire(provider)));
         }
         if (outcome.declined() != null) {
             LOG.info("{} authorization declined: {}", provider.id(), outcome.declined());

@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -98,6 +100,11 @@ public final class GoogleHealthConnectFlow implements ConnectFlow {
         } catch (GoogleApiException | UncheckedIOException unavailable) {
             throw new ConnectFailedException("Google Health connect failed: " + unavailable.getMessage(), false, unavailable);
         }
+        List<String> missing = missingScopes(grant.scopes());
+        if (!missing.isEmpty()) {
+            // The consent page let the runner untick heart rate: such a link would never sync, so none is stored.
+            throw ConnectUnusableException.missingScopes(missing);
+        }
         if (grant.refreshToken() == null) {
             throw new ConnectFailedException("Google granted no refresh token; connect again and allow offline access.",
                     true, null);
@@ -110,6 +117,12 @@ public final class GoogleHealthConnectFlow implements ConnectFlow {
         links.save(new ProviderLink(runnerId, Provider.GOOGLE_HEALTH, healthUserId, grant.accessToken(),
                 grant.accessTokenExpiresAt(), grant.refreshToken(), grant.scopes(), LinkStatus.CONNECTED, version));
         return runnerId;
+    }
+
+    /** {@link GoogleEndpoints#HEART_RATE_SCOPE} unless the token response's {@code scope} lists it. */
+    static List<String> missingScopes(String granted) {
+        List<String> have = granted == null ? List.of() : Arrays.asList(granted.trim().split("\\s+"));
+        return have.contains(GoogleEndpoints.HEART_RATE_SCOPE) ? List.of() : List.of(GoogleEndpoints.HEART_RATE_SCOPE);
     }
 
     /**

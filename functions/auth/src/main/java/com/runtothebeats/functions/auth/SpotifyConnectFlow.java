@@ -11,9 +11,11 @@ import com.runtothebeats.providers.spotify.SpotifyConsentExpiredException;
 import com.runtothebeats.providers.spotify.SpotifyTokens;
 import com.runtothebeats.providers.spotify.SpotifyUnavailableException;
 import com.runtothebeats.providers.spotify.SpotifyUser;
+import com.runtothebeats.providers.spotify.SpotifyUserNotAllowedException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +73,15 @@ public final class SpotifyConnectFlow implements ConnectFlow {
             user = spotify.currentUser(tokens.accessToken());
         } catch (SpotifyConsentExpiredException e) {
             throw new ConnectFailedException("Spotify refused the sign-in code (used or expired); sign in again.", true, e);
+        } catch (SpotifyUserNotAllowedException e) {
+            throw new ConnectUnusableException(ConnectUnusableException.SPOTIFY_USER_NOT_ALLOWED, List.of(), e.getMessage());
         } catch (SpotifyUnavailableException e) {
             throw new ConnectFailedException("Spotify sign-in failed: " + e.getMessage(), false, e);
+        }
+        List<String> missing = SpotifyAuthorization.missingScopes(tokens.scope());
+        if (!missing.isEmpty()) {
+            // Publishing or the library would fail later with a link that looks connected: sign nobody in instead.
+            throw ConnectUnusableException.missingScopes(missing);
         }
         Optional<ProviderLink> known = knownLink(user);
         String owner = known.map(ProviderLink::runnerId)

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
@@ -36,6 +37,7 @@ import com.runtothebeats.providers.spotify.SpotifyEndpoints;
 import com.runtothebeats.providers.spotify.SpotifyHttpTransport;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -151,16 +153,52 @@ class AuthHandlerTest {
 
     /** As above with the given {@code account_id}; null leaves it out of {@code GET /v1/me}. */
     void spotifyAccepts(String code, String userId, String accountId, String displayName, String accessToken) {
-        spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(containing("code=" + code))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                                + "\"refresh_token\":\"refresh-" + accessToken + "\","
-                                + "\"scope\":\"playlist-modify-private playlist-modify-public user-read-private\"}")));
+        spotifyGrants(code, accessToken, SpotifyAuthorization.SCOPES);
         spotify.stubFor(get(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + userId + "\",\"display_name\":\"" + displayName + "\","
                                 + (accountId == null ? "" : "\"account_id\":\"" + accountId + "\",")
                                 + "\"type\":\"user\",\"uri\":\"spotify:user:" + userId + "\",\"external_urls\":{},\"followers\":{\"total\":0}}")));
+    }
+
+    /** Spotify's token endpoint answers {@code code} with tokens for {@code scope}. */
+    void spotifyGrants(String code, String accessToken, String scope) {
+        spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(containing("code=" + code))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                                + "\"refresh_token\":\"refresh-" + accessToken + "\",\"scope\":\"" + scope + "\"}")));
+    }
+
+    @Test
+    void aSpotifyGrantWithoutEveryScopeSignsNobodyInAndStoresNothing() {
+        spotifyAccepts("code-1", "spotify-user-1", "Ada Runner", "access-token-1");
+        spotifyGrants("code-1", "access-token-1", "playlist-modify-private playlist-modify-public user-read-private");
+
+        APIGatewayV2HTTPResponse callback = signIn(handler(true, false), "code-1", null);
+
+        assertEquals(302, callback.getStatusCode());
+        assertEquals("/dashboard?connect=spotify&error=missing_scopes&missing="
+                + URLEncoder.encode("playlist-read-private playlist-read-collaborative user-library-read", StandardCharsets.UTF_8),
+                callback.getHeaders().get("Location"));
+        assertNull(cookieValue(callback, "__Host-beats_session"), "nobody signed in");
+        assertTrue(links.findByExternalUser(Provider.SPOTIFY, "acc-spotify-user-1").isEmpty(), "no half-working link");
+        assertEquals(0, dynamo.scan(r -> r.tableName("runners")).count());
+    }
+
+    @Test
+    void aSpotifyAccountNotOnTheDevelopmentModeAllowlistGetsItsOwnAnswer() {
+        spotifyGrants("code-1", "access-token-1", SpotifyAuthorization.SCOPES);
+        // What Spotify answers a development-mode app for an account missing from its User Management list.
+        spotify.stubFor(get(urlPathEqualTo("/v1/me")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"status\":403,\"message\":\"User not registered in the Developer Dashboard\"}}")));
+
+        APIGatewayV2HTTPResponse callback = signIn(handler(true, false), "code-1", null);
+
+        assertEquals(302, callback.getStatusCode(), "not a 502 'Spotify could not be reached'");
+        assertEquals("/dashboard?connect=spotify&error=spotify_user_not_allowed", callback.getHeaders().get("Location"));
+        assertNull(cookieValue(callback, "__Host-beats_session"));
+        assertEquals(0, dynamo.scan(r -> r.tableName("links")).count());
     }
 
     /** Start + callback as the browser would do them; returns the callback response. */

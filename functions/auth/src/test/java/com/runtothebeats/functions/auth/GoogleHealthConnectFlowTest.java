@@ -44,6 +44,7 @@ import com.runtothebeats.providers.googlehealth.GoogleHealthClient;
 import com.runtothebeats.providers.googlehealth.GoogleOAuthClient;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -254,6 +255,26 @@ class GoogleHealthConnectFlowTest {
                 Map.of("state", authorize.get("state"), "code", "used-code")), null);
         assertEquals(400, callback.getStatusCode());
         assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty());
+    }
+
+    @Test
+    void aConsentWithHeartRateUntickedStoresNoLinkAndSaysSoAtHome() {
+        // Google's consent page lets the runner untick a scope; the token response lists only what was granted.
+        google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(okJson("{\"access_token\":\"access-1\",\"expires_in\":3599,\"refresh_token\":\"refresh-1\","
+                        + "\"scope\":\"openid https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly\","
+                        + "\"token_type\":\"Bearer\"}")));
+        google.stubFor(get(urlPathEqualTo("/v4/users/me/identity")).willReturn(okJson("{\"healthUserId\":\"hu-42\"}")));
+        Map<String, String> authorize = started("runner-1");
+
+        APIGatewayV2HTTPResponse callback = handler.handleRequest(request("GET", "/auth/google-health/callback", "runner-1",
+                Map.of("state", authorize.get("state"), "code", "code-1")), null);
+
+        assertEquals(302, callback.getStatusCode());
+        assertEquals("/dashboard?connect=google-health&error=missing_scopes&missing="
+                + URLEncoder.encode(GoogleEndpoints.HEART_RATE_SCOPE, StandardCharsets.UTF_8), callback.getHeaders().get("Location"));
+        assertTrue(links.find("runner-1", Provider.GOOGLE_HEALTH).isEmpty(), "no link that could never sync");
+        assertTrue(links.findByExternalUser(Provider.GOOGLE_HEALTH, "hu-42").isEmpty());
     }
 
     /** A connected runner with a sample and a heart-rate state, as a synced Fitbit leaves them. */

@@ -180,11 +180,11 @@ class SecretsNeverLoggedTest {
         spotify.server.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=authorization_code"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"" + FIRST_ACCESS + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                                + "\"refresh_token\":\"" + FIRST_REFRESH + "\",\"scope\":\"playlist-modify-private\"}")));
+                                + "\"refresh_token\":\"" + FIRST_REFRESH + "\",\"scope\":\"" + com.runtothebeats.providers.spotify.SpotifyAuthorization.SCOPES + "\"}")));
         spotify.server.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"" + SECOND_ACCESS + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                                + "\"refresh_token\":\"" + SECOND_REFRESH + "\",\"scope\":\"playlist-modify-private\"}")));
+                                + "\"refresh_token\":\"" + SECOND_REFRESH + "\",\"scope\":\"" + com.runtothebeats.providers.spotify.SpotifyAuthorization.SCOPES + "\"}")));
         spotify.server.stubFor(get(urlPathEqualTo("/v1/me")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"spotify-user-9\",\"display_name\":\"Ada\",\"account_id\":\"acc-spotify-user-9\"}")));
         spotify.playlistCreation();

@@ -5,12 +5,15 @@ import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
 import com.runtothebeats.aws.identity.DynamoSessionStore;
+import com.runtothebeats.aws.library.DynamoRunnerLibraries;
+import com.runtothebeats.aws.library.DynamoTrackFeatureCache;
 import com.runtothebeats.aws.playlist.DynamoBannedSongs;
 import com.runtothebeats.core.Lazy;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.flow.SequenceModel;
 import com.runtothebeats.core.pipeline.CurrentTransform;
 import com.runtothebeats.core.pipeline.PipelineKeys;
+import com.runtothebeats.core.playlist.LibraryIndexes;
 import com.runtothebeats.core.playlist.NextTrackScorer;
 import com.runtothebeats.core.playlist.RecommendationService;
 import com.runtothebeats.core.storage.BlobStore;
@@ -23,6 +26,7 @@ import com.runtothebeats.model.CurrentModelLoader;
 import com.runtothebeats.model.ModelStore;
 import com.runtothebeats.model.PromotedScorer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,16 +39,17 @@ import software.amazon.lambda.powertools.metrics.Metrics;
  * from the tracks table ({@code TRACKS_TABLE}) with {@code transform/current.json}; the promoted models if
  * there are (the ranking model gives the flow term), and, when the function has
  * the runners table ({@code RUNNERS_TABLE}), the signed-in runner's suggested tempo for target "current";
- * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans.
+ * with the banned-songs table ({@code BANNED_SONGS_TABLE}), the runner's bans; with the libraries table
+ * ({@code LIBRARIES_TABLE}), the runner's library for {@code "source": "library" | "mix"}.
  */
 public record RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, RunnerBans bans,
-                                  Metrics metrics) {
+                                  RunnerLibraryLookup libraries, Metrics metrics) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendComponents.class);
 
-    /** Collaborators for a caller that keeps no bans (tests, the local CLI). */
+    /** Collaborators for a caller that keeps no bans nor libraries (tests, the local CLI). */
     public RecommendComponents(Lazy<RecommendationService> service, RunnerTempoLookup runnerTempo, Metrics metrics) {
-        this(service, runnerTempo, RunnerBans.NONE, metrics);
+        this(service, runnerTempo, RunnerBans.NONE, RunnerLibraryLookup.NONE, metrics);
     }
 
     static RecommendComponents fromEnvironment(LambdaEnvironment env) {
@@ -55,7 +60,7 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
         Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models),
-                index -> promotedScorer(new PromotedScorer(models::currentRankingModel, index))));
+                index -> promotedScorer(new PromotedScorer(models::currentPlainRankingModel, index))));
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = Lazy.of(
                 () -> SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())));
@@ -69,7 +74,11 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         RunnerBans bans = env.get("BANNED_SONGS_TABLE")
                 .map(table -> new RunnerBans(sessions, new DynamoBannedSongs(aws.dynamoDb(), table)))
                 .orElse(RunnerBans.NONE);
-        return new RecommendComponents(service, runnerTempo, bans, FunctionMetrics.create(env));
+        RunnerLibraryLookup libraries = env.get("LIBRARIES_TABLE")
+                .map(table -> new RunnerLibraryLookup(sessions, new LibraryIndexes(new DynamoRunnerLibraries(aws.dynamoDb(), table),
+                        new DynamoTrackFeatureCache(aws.dynamoDb(), env.require("TRACKS_TABLE")), Clock.systemUTC())))
+                .orElse(RunnerLibraryLookup.NONE);
+        return new RecommendComponents(service, runnerTempo, bans, libraries, FunctionMetrics.create(env));
     }
 
     /** The transform of the latest completed pipeline run, which the stored track features match. */

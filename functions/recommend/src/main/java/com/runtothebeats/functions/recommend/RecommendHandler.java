@@ -1,6 +1,7 @@
 package com.runtothebeats.functions.recommend;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.runtothebeats.core.playlist.NoLibraryException;
 import com.runtothebeats.core.playlist.NoPlaylistException;
 import com.runtothebeats.core.playlist.Recommendation;
 import com.runtothebeats.core.playlist.RecommendationRequest;
@@ -57,11 +58,18 @@ public class RecommendHandler extends HttpFunction {
         on(LIST_BANS_ROUTE, request -> bans.list(request.event()));
         on(BAN_ROUTE, request -> bans.ban(request.event(), request.body(), service().builder().index()));
         on(UNDO_BAN_ROUTE, request -> bans.undo(request.event()));
-        onError(NoPlaylistException.class, e -> HttpResponses.error(422, "no_playlist", e.getMessage(), e.field()));
+        onError(NoPlaylistException.class, e -> unbuildable("no_playlist", e));
+        onError(NoLibraryException.class, e -> unbuildable("no_library", e));
         onError(CatalogUnavailableException.class, e -> {
             LOG.warn("catalog unavailable: {}", e.getMessage());
             return HttpResponses.error(503, "catalog_unavailable", "The track catalog is not available yet: " + e.getMessage(), null);
         });
+    }
+
+    /** 422 naming the field to change, with the changes known to help ({@code suggestions}) when there are any. */
+    private static APIGatewayV2HTTPResponse unbuildable(String code, NoPlaylistException e) {
+        return e.suggestions().isEmpty() ? HttpResponses.error(422, code, e.getMessage(), e.field())
+                : HttpResponses.error(422, code, e.getMessage(), e.field(), Map.of("suggestions", e.suggestions()));
     }
 
     /** The loaded recommender (loading it now if this container has not yet). */
@@ -77,17 +85,20 @@ public class RecommendHandler extends HttpFunction {
 
     private APIGatewayV2HTTPResponse alternatives(HttpRequest request) {
         RecommendationRequestReader.AlternativesBody body = RecommendationRequestReader.readAlternatives(request.body(), currentTempo(request));
-        RecommendationRequest recommendation = body.request().withBannedSongs(components.bans().of(request.event()));
+        RecommendationRequest recommendation = components.libraries().withLibrary(body.request(), request.event(),
+                service().builder().index()).withBannedSongs(components.bans().of(request.event()));
         return HttpResponses.json(200, service().alternatives(recommendation, body.trackIds(), body.position(), body.limit()));
     }
 
     private APIGatewayV2HTTPResponse recommend(HttpRequest request) {
-        RecommendationRequest recommendation = RecommendationRequestReader.read(request.body(), currentTempo(request))
+        RecommendationRequest recommendation = components.libraries().withLibrary(
+                        RecommendationRequestReader.read(request.body(), currentTempo(request)), request.event(), service().builder().index())
                 .withBannedSongs(components.bans().of(request.event()));
         long started = System.nanoTime();
         Recommendation playlist = service().recommend(recommendation);
         metrics().addMetric("PlaylistSearchTime", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);
-        LOG.info("recommended {} tracks in {} ms (target {} BPM, plan {}, beam {})", playlist.summary().trackCount(),
+        LOG.info("recommended {} tracks ({} from the runner's library, source {}) in {} ms (target {} BPM, plan {}, beam {})",
+                playlist.summary().trackCount(), playlist.summary().fromLibrary(), playlist.summary().source(),
                 (System.nanoTime() - started) / 1_000_000, playlist.target().bpm(), playlist.plan().type(),
                 playlist.summary().beamWidth());
         return HttpResponses.json(200, playlist);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.core.playlist.PlaylistOptions;
 import com.runtothebeats.core.playlist.RecommendationRequest;
-import com.runtothebeats.core.playlist.RunnerLimits;
+import com.runtothebeats.core.playlist.TrackSource;
 import com.runtothebeats.core.playlist.TransitionWeights;
 import com.runtothebeats.core.run.TargetTempo;
 import com.runtothebeats.core.run.TempoPlan;
@@ -80,8 +80,9 @@ final class RecommendationRequestReader {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit Jackson enforces (nesting over 1,000 deep, a huge number) reports no location.
+            throw new InvalidInputException("body", "the request body is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "the request body must be a JSON object");
@@ -95,52 +96,13 @@ final class RecommendationRequestReader {
         Double minutes = number(root, "minutes", "minutes");
         List<String> seeds = seeds(root.get("seedTrackIds"));
         PlaylistOptions options = options(root.get("options"));
-        return new RecommendationRequest(target, plan, minutes, seeds, options, limits(root),
-                number(root, "warmupMinutes", "warmupMinutes"), number(root, "cooldownMinutes", "cooldownMinutes"), Set.of());
+        String source = text(root, TrackSource.FIELD, TrackSource.FIELD);
+        return new RecommendationRequest(target, plan, minutes, seeds, options, RunnerLimitsReader.limits(root),
+                number(root, "warmupMinutes", "warmupMinutes"), number(root, "cooldownMinutes", "cooldownMinutes"), Set.of(),
+                source == null ? null : TrackSource.fromId(source), null);
     }
 
-    /** {@code exclude}, {@code releasedFrom}/{@code releasedTo}, {@code energy}, {@code genres}: the runner's limits. */
-    private static RunnerLimits limits(JsonNode root) {
-        boolean explicit = false;
-        List<String> artists = null;
-        List<String> trackIds = null;
-        JsonNode exclude = root.get("exclude");
-        if (!absent(exclude)) {
-            requireObject(exclude, "exclude");
-            JsonNode e = exclude.get("explicit");
-            if (!absent(e)) {
-                if (!e.isBoolean()) {
-                    throw new InvalidInputException("exclude.explicit", "exclude.explicit must be true or false");
-                }
-                explicit = e.asBoolean();
-            }
-            artists = strings(exclude.get("artists"), "exclude.artists", "an artist name");
-            trackIds = strings(exclude.get("trackIds"), "exclude.trackIds", "a track id");
-        }
-        Double min = null;
-        Double max = null;
-        JsonNode energy = root.get("energy");
-        if (!absent(energy)) {
-            requireObject(energy, "energy");
-            min = number(energy, "min", "energy.min");
-            max = number(energy, "max", "energy.max");
-        }
-        return RunnerLimits.of(explicit, artists, trackIds, year(root, "releasedFrom"), year(root, "releasedTo"), min, max,
-                strings(root.get(RunnerLimits.GENRES), RunnerLimits.GENRES, "a genre label such as \"rock\""));
-    }
-
-    private static Integer year(JsonNode root, String field) {
-        Double value = number(root, field, field);
-        if (value == null) {
-            return null;
-        }
-        if (value != Math.rint(value) || Math.abs(value) > 100_000) {
-            throw new InvalidInputException(field, field + " must be a year such as 2010, was " + root.get(field));
-        }
-        return value.intValue();
-    }
-
-    private static List<String> strings(JsonNode node, String field, String what) {
+    static List<String> strings(JsonNode node, String field, String what) {
         if (absent(node)) {
             return null;
         }
@@ -256,17 +218,17 @@ final class RecommendationRequestReader {
                 floor != null ? floor : d.energyFloor());
     }
 
-    private static boolean absent(JsonNode node) {
+    static boolean absent(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode();
     }
 
-    private static void requireObject(JsonNode node, String field) {
+    static void requireObject(JsonNode node, String field) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(field, field + " must be a JSON object");
         }
     }
 
-    private static Double number(JsonNode parent, String name, String field) {
+    static Double number(JsonNode parent, String name, String field) {
         JsonNode node = parent.get(name);
         if (absent(node)) {
             return null;
@@ -285,7 +247,7 @@ final class RecommendationRequestReader {
         return value;
     }
 
-    private static String text(JsonNode parent, String name, String field) {
+    static String text(JsonNode parent, String name, String field) {
         JsonNode node = parent.get(name);
         if (absent(node)) {
             return null;

@@ -47,9 +47,12 @@ public final class RecommenderLoader {
         FeatureTransform fitted = loaded.transform()
                 .orElseGet(() -> FeatureTransform.fit("catalog", tracks.stream().map(Track::features).toList()));
         TempoIndex index = TempoIndex.build(tracks, fitted);
-        model.get(); // load the promoted models now, not on the first request
+        // load the promoted models now, not on the first request; the sequence model only serves the flow term
+        // when there is no ranking model, so with one it (and the native engine it needs) is never loaded
         Supplier<Optional<NextTrackScorer>> scorer = scorers.apply(index);
-        scorer.get();
+        if (scorer.get().isEmpty()) {
+            model.get();
+        }
         RecommendationService service = new RecommendationService(new PlaylistBuilder(index, model, scorer));
         service.prepareSearch();
         return service;

@@ -212,6 +212,14 @@ class RecommendHandlerTest {
     }
 
     @Test
+    void jsonNestedPastJacksonsLimitIsA400NotA500() throws Exception {
+        // Jackson refuses nesting over 1,000 deep with an exception that has no location (RequestFuzzTest found it).
+        APIGatewayV2HTTPResponse response = post("[".repeat(5_000) + "]".repeat(5_000));
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("body", body(response).get("error").get("field").asText());
+    }
+
+    @Test
     void emptyBodyIsA400() throws Exception {
         APIGatewayV2HTTPResponse response = post(null);
         assertEquals(400, response.getStatusCode());

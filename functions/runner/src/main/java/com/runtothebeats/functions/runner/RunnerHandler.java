@@ -2,13 +2,13 @@ package com.runtothebeats.functions.runner;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.runtothebeats.core.heartrate.HeartRatePage;
 import com.runtothebeats.core.heartrate.HeartRateRecorder;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.HeartRateStateContendedException;
 import com.runtothebeats.core.heartrate.RunnerHeartRate;
 import com.runtothebeats.core.heartrate.SuggestedTempo;
 import com.runtothebeats.core.identity.Provider;
-import com.runtothebeats.core.identity.ProviderLink;
 import com.runtothebeats.core.identity.Runner;
 import com.runtothebeats.core.validation.InvalidInputException;
 import com.runtothebeats.lambda.HttpFunction;
@@ -18,6 +18,7 @@ import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.RunnerSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signed-in runner's own API: {@code GET /api/me} (profile, links, heart-rate state),
- * {@code GET /api/heart-rate?minutes=} (recent samples and the runner's zones) and
+ * {@code GET /api/heart-rate?minutes=&limit=&before=} (a page of recent samples and the runner's zones) and
  * {@code POST /api/heart-rate {"bpm":152}} (a typed heart rate, for a runner without a connected device).
  */
 public class RunnerHandler extends HttpFunction {
@@ -35,6 +36,8 @@ public class RunnerHandler extends HttpFunction {
     private static final Logger LOG = LoggerFactory.getLogger(RunnerHandler.class);
     static final int DEFAULT_MINUTES = 60;
     static final int MAX_MINUTES = 30 * 24 * 60;
+    /** Samples per page (default and most): an hour at one a second, whatever window is asked. */
+    static final int MAX_SAMPLES = 3600;
 
     private final RunnerComponents components;
     private final HeartRateRecorder recorder;
@@ -77,7 +80,7 @@ public class RunnerHandler extends HttpFunction {
     }
 
     private String linkStatus(String runnerId, Provider provider) {
-        return components.links().find(runnerId, provider).map(ProviderLink::status).map(Enum::name).orElse("NOT_CONNECTED");
+        return components.links().status(runnerId, provider).map(Enum::name).orElse("NOT_CONNECTED");
     }
 
     private RunnerHeartRate heartRate(String runnerId) {
@@ -86,16 +89,20 @@ public class RunnerHandler extends HttpFunction {
 
     private APIGatewayV2HTTPResponse recentHeartRate(HttpRequest request) {
         String runnerId = components.sessions().requireRunner(request.event()).runnerId();
-        int minutes = minutes(request);
+        int minutes = boundedNumber(request, "minutes", DEFAULT_MINUTES, MAX_MINUTES);
+        int limit = boundedNumber(request, "limit", MAX_SAMPLES, MAX_SAMPLES);
         Instant now = components.clock().instant();
-        List<Map<String, Object>> series = components.samples()
-                .between(runnerId, now.minus(Duration.ofMinutes(minutes)), now.plusSeconds(1)).stream()
+        Instant end = now.plusSeconds(1);
+        Instant before = before(request).filter(cursor -> cursor.isBefore(end)).orElse(end);
+        HeartRatePage page = components.samples().latest(runnerId, now.minus(Duration.ofMinutes(minutes)), before, limit);
+        List<Map<String, Object>> series = page.samples().stream()
                 .<Map<String, Object>>map(sample -> Map.of("timestamp", sample.timestamp().toString(), "bpm", sample.bpm()))
                 .toList();
         RunnerHeartRate state = heartRate(runnerId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("minutes", minutes);
         body.put("samples", series);
+        body.put("next", page.older().map(Instant::toString).orElse(null));
         body.put("zones", SuggestedTempo.zones(state.resting(), state.max()));
         return HttpResponses.json(200, body);
     }
@@ -118,19 +125,29 @@ public class RunnerHandler extends HttpFunction {
         return HttpResponses.json(200, Map.of("heartRate", recorded.get()));
     }
 
-    private static int minutes(HttpRequest request) {
-        Optional<String> value = request.query("minutes").filter(text -> !text.isBlank());
+    private static int boundedNumber(HttpRequest request, String name, int absent, int max) {
+        Optional<String> value = request.query(name).filter(text -> !text.isBlank());
         if (value.isEmpty()) {
-            return DEFAULT_MINUTES;
+            return absent;
         }
         try {
-            int minutes = Integer.parseInt(value.get().trim());
-            if (minutes >= 1 && minutes <= MAX_MINUTES) {
-                return minutes;
+            int number = Integer.parseInt(value.get().trim());
+            if (number >= 1 && number <= max) {
+                return number;
             }
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new InvalidInputException("minutes", "minutes must be a whole number from 1 to " + MAX_MINUTES);
+        throw new InvalidInputException(name, name + " must be a whole number from 1 to " + max);
+    }
+
+    /** The {@code next} of the previous page: read only samples older than it. */
+    private static Optional<Instant> before(HttpRequest request) {
+        Optional<String> value = request.query("before").filter(text -> !text.isBlank());
+        try {
+            return value.map(text -> Instant.parse(text.trim()));
+        } catch (DateTimeParseException notAnInstant) {
+            throw new InvalidInputException("before", "before must be the next value of a previous page (an ISO-8601 instant)");
+        }
     }
 }

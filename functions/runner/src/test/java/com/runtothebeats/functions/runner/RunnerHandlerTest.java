@@ -11,6 +11,7 @@ import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.aws.heartrate.DynamoHeartRateSamples;
 import com.runtothebeats.aws.heartrate.DynamoRunnerHeartRates;
+import com.runtothebeats.aws.identity.DynamoLinkStatuses;
 import com.runtothebeats.aws.identity.DynamoProviderLinkStore;
 import com.runtothebeats.aws.identity.DynamoRunnerStore;
 import com.runtothebeats.aws.tokens.LocalKeyFileCipher;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The runner API against DynamoDB Local, driven by the events/ samples. */
 class RunnerHandlerTest {
@@ -55,10 +57,12 @@ class RunnerHandlerTest {
 
     private DynamoHeartRateSamples samples;
     private DynamoProviderLinkStore links;
+    private DynamoLinkStatuses statuses;
     private DynamoRunnerStore runners;
     private DynamoRunnerHeartRates states;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private DynamoSessionStore sessionStore;
+    private String linksTable;
 
     @BeforeAll
     static void startDynamo() {
@@ -81,12 +85,14 @@ class RunnerHandlerTest {
         sessionStore = new DynamoSessionStore(dynamo, "sessions-" + n);
         samples = new DynamoHeartRateSamples(dynamo, "heart-rate-" + n);
         links = new DynamoProviderLinkStore(dynamo, "links-" + n, LocalKeyFileCipher.fromKeyFile(stateDir.resolve("k")));
+        statuses = new DynamoLinkStatuses(dynamo, "links-" + n);
+        linksTable = "links-" + n;
         runners = new DynamoRunnerStore(dynamo, "runners-" + n);
         states = new DynamoRunnerHeartRates(dynamo, "runners-" + n);
     }
 
     private RunnerHandler handler(boolean demo) {
-        return new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, demo), runners, links,
+        return new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, demo), runners, statuses,
                 samples, states, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
     }
 
@@ -118,6 +124,31 @@ class RunnerHandlerTest {
     }
 
     @Test
+    void linkStatusesComeFromTheStoredStatusWithoutOpeningAToken() throws Exception {
+        links.save(new ProviderLink("demo-runner", Provider.SPOTIFY, "sp-demo", "access", NOW, "refresh", "user-read-private",
+                LinkStatus.CONNECTED, 1));
+        // Ciphertexts this function could not open, having no token key: the status must not depend on them.
+        dynamo.updateItem(r -> r.tableName(linksTable)
+                .key(Map.of("runnerId", AttributeValue.fromS("demo-runner"), "provider", AttributeValue.fromS("spotify")))
+                .updateExpression("SET encryptedRefreshToken = :x, accessToken = :x")
+                .expressionAttributeValues(Map.of(":x", AttributeValue.fromS("kms2:not-for-this-function"))));
+
+        JsonNode me = body(handler(true).handleRequest(event("me.json"), null));
+
+        assertEquals("CONNECTED", me.path("links").path("spotify").path("status").asText());
+        assertEquals("NOT_CONNECTED", me.path("links").path("google-health").path("status").asText());
+    }
+
+    @Test
+    void theFunctionIsBuiltWithoutATokenKey() {
+        // RunnerFunction has neither TOKEN_KEY_ID nor kms:Decrypt (template.yaml; TemplatePoliciesTest).
+        RunnerComponents components = RunnerComponents.fromEnvironment(com.runtothebeats.lambda.LambdaEnvironment.of(Map.of(
+                "RUNNERS_TABLE", "r", "PROVIDER_LINKS_TABLE", "l", "HEART_RATE_TABLE", "h", "SESSIONS_TABLE", "s",
+                "AWS_REGION", "eu-west-1")));
+        assertTrue(components.links() instanceof DynamoLinkStatuses);
+    }
+
+    @Test
     void aTypedHeartRateUpdatesTheStateAndTheSuggestedTempo() throws Exception {
         RunnerHandler handler = handler(true);
         APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
@@ -145,6 +176,47 @@ class RunnerHandlerTest {
         assertEquals(List.of(140, 150), bpms(body(handler(true).handleRequest(lastHour, null))));
         lastHour.setQueryStringParameters(Map.of("minutes", "5"));
         assertEquals(List.of(150), bpms(body(handler(true).handleRequest(lastHour, null))));
+    }
+
+    @Test
+    void aLongWindowIsReadAPageAtATimeNewestFirst() throws Exception {
+        List<HeartRateSample> sevenMinutes = new ArrayList<>();
+        for (int i = 7; i >= 1; i--) {
+            sevenMinutes.add(new HeartRateSample(NOW.minusSeconds(60L * i), 140 + i));
+        }
+        samples.save("demo-runner", sevenMinutes);
+        APIGatewayV2HTTPEvent request = event("heart-rate.json");
+        request.setQueryStringParameters(Map.of("minutes", "60", "limit", "3"));
+
+        JsonNode newest = body(handler(true).handleRequest(request, null));
+        assertEquals(List.of(143, 142, 141), bpms(newest), "the newest page, oldest first");
+        assertEquals(NOW.minusSeconds(180).toString(), newest.path("next").asText());
+
+        request.setQueryStringParameters(Map.of("minutes", "60", "limit", "3", "before", newest.path("next").asText()));
+        JsonNode older = body(handler(true).handleRequest(request, null));
+        assertEquals(List.of(146, 145, 144), bpms(older));
+
+        request.setQueryStringParameters(Map.of("minutes", "60", "limit", "3", "before", older.path("next").asText()));
+        JsonNode oldest = body(handler(true).handleRequest(request, null));
+        assertEquals(List.of(147), bpms(oldest));
+        assertTrue(oldest.path("next").isNull(), "the window's start was reached");
+    }
+
+    @Test
+    void withoutALimitAPageHoldsAtMostAnHourOfOneASecond() throws Exception {
+        List<HeartRateSample> twoHours = new ArrayList<>();
+        for (int s = 1; s <= RunnerHandler.MAX_SAMPLES + 10; s++) {
+            twoHours.add(new HeartRateSample(NOW.minusSeconds(s), 150));
+        }
+        samples.save("demo-runner", twoHours);
+        APIGatewayV2HTTPEvent month = event("heart-rate.json");
+        month.setQueryStringParameters(Map.of("minutes", Integer.toString(RunnerHandler.MAX_MINUTES)));
+
+        JsonNode page = body(handler(true).handleRequest(month, null));
+
+        assertEquals(RunnerHandler.MAX_SAMPLES, page.path("samples").size());
+        assertEquals(NOW.minusSeconds(RunnerHandler.MAX_SAMPLES).toString(), page.path("samples").get(0).path("timestamp").asText());
+        assertEquals(NOW.minusSeconds(RunnerHandler.MAX_SAMPLES).toString(), page.path("next").asText());
     }
 
     private static List<Integer> bpms(JsonNode body) {
@@ -180,6 +252,14 @@ class RunnerHandlerTest {
             APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
             assertEquals(400, response.getStatusCode(), minutes);
             assertEquals("minutes", body(response).path("error").path("field").asText());
+        }
+        for (Map<String, String> query : List.of(Map.of("limit", "0"), Map.of("limit", "3601"), Map.of("limit", "many"),
+                Map.of("before", "yesterday"), Map.of("before", "2026-11-24"))) {
+            APIGatewayV2HTTPEvent request = event("heart-rate.json");
+            request.setQueryStringParameters(query);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
+            assertEquals(400, response.getStatusCode(), query.toString());
+            assertEquals(query.keySet().iterator().next(), body(response).path("error").path("field").asText());
         }
         assertEquals(0, storedSamples("demo-runner"));
         assertTrue(states.find("demo-runner").isEmpty());
@@ -227,7 +307,7 @@ class RunnerHandlerTest {
             }
         };
         RunnerHandler handler = new RunnerHandler(new RunnerComponents(new SessionCookies(sessionStore, Duration.ofDays(1), clock, true),
-                runners, links, samples, disconnectedMeanwhile, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
+                runners, statuses, samples, disconnectedMeanwhile, false, clock, com.runtothebeats.lambda.FunctionMetrics.create(com.runtothebeats.lambda.LambdaEnvironment.of(java.util.Map.of()))));
 
         APIGatewayV2HTTPResponse entered = handler.handleRequest(event("heart-rate-post.json"), null);
 

@@ -1,5 +1,6 @@
 package com.runtothebeats.aws.heartrate;
 
+import com.runtothebeats.core.heartrate.HeartRatePage;
 import com.runtothebeats.core.heartrate.HeartRateSample;
 import com.runtothebeats.core.heartrate.HeartRateSamples;
 import java.time.Duration;
@@ -8,10 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -63,10 +66,35 @@ public final class DynamoHeartRateSamples implements HeartRateSamples {
     public List<HeartRateSample> between(String runnerId, Instant from, Instant to) {
         List<HeartRateSample> samples = new ArrayList<>();
         for (Map<String, AttributeValue> item : query(runnerId, from, to, false)) {
-            samples.add(new HeartRateSample(Instant.parse(item.get("timestamp").s()),
-                    Integer.parseInt(item.get("bpm").n())));
+            samples.add(sample(item));
         }
         return samples;
+    }
+
+    @Override
+    public HeartRatePage latest(String runnerId, Instant from, Instant before, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        if (!from.isBefore(before)) {
+            return new HeartRatePage(List.of(), Optional.empty());
+        }
+        // Newest first, one item past the page: it only tells whether an older page exists.
+        List<HeartRateSample> newestFirst = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse response = dynamo.query(rangeQuery(runnerId, from, before)
+                    .scanIndexForward(false)
+                    .limit(limit + 1 - newestFirst.size())
+                    .exclusiveStartKey(startKey).build());
+            response.items().forEach(item -> newestFirst.add(sample(item)));
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (startKey != null && newestFirst.size() <= limit);
+        boolean more = newestFirst.size() > limit;
+        List<HeartRateSample> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+        Collections.reverse(page);
+        return new HeartRatePage(page, more ? Optional.of(page.get(0).timestamp()) : Optional.empty());
     }
 
     @Override
@@ -94,14 +122,7 @@ public final class DynamoHeartRateSamples implements HeartRateSamples {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(tableName)
-                    .keyConditionExpression("runnerId = :r AND #ts BETWEEN :from AND :last")
-                    .expressionAttributeNames(Map.of("#ts", "timestamp"))
-                    .expressionAttributeValues(Map.of(
-                            ":r", AttributeValue.fromS(runnerId),
-                            ":from", AttributeValue.fromS(timestampKey(from)),
-                            ":last", AttributeValue.fromS(timestampKey(to.minusMillis(1)))))
-                    .exclusiveStartKey(startKey);
+            QueryRequest.Builder request = rangeQuery(runnerId, from, to).exclusiveStartKey(startKey);
             if (keysOnly) {
                 request.projectionExpression("runnerId, #ts");
             }
@@ -111,6 +132,20 @@ public final class DynamoHeartRateSamples implements HeartRateSamples {
                     ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
         return items;
+    }
+
+    private QueryRequest.Builder rangeQuery(String runnerId, Instant from, Instant to) {
+        return QueryRequest.builder().tableName(tableName)
+                .keyConditionExpression("runnerId = :r AND #ts BETWEEN :from AND :last")
+                .expressionAttributeNames(Map.of("#ts", "timestamp"))
+                .expressionAttributeValues(Map.of(
+                        ":r", AttributeValue.fromS(runnerId),
+                        ":from", AttributeValue.fromS(timestampKey(from)),
+                        ":last", AttributeValue.fromS(timestampKey(to.minusMillis(1)))));
+    }
+
+    private static HeartRateSample sample(Map<String, AttributeValue> item) {
+        return new HeartRateSample(Instant.parse(item.get("timestamp").s()), Integer.parseInt(item.get("bpm").n()));
     }
 
     private void write(List<WriteRequest> requests) {

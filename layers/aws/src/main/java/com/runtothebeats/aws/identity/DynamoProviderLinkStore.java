@@ -176,6 +176,9 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
                     provider.id(), runnerId, notThisRowsToken.getMessage());
             accessToken = null;
             refreshToken = null;
+            if (status == LinkStatus.CONNECTED) {
+                markReconnectRequired(runnerId, provider, Long.parseLong(item.get(VERSION).n()));
+            }
             status = status == LinkStatus.DISCONNECTED ? status : LinkStatus.RECONNECT_REQUIRED;
         }
         return new ProviderLink(
@@ -189,6 +192,23 @@ public final class DynamoProviderLinkStore implements ProviderLinkStore {
                 status,
                 Long.parseLong(item.get(VERSION).n()),
                 str(item, PROFILE_ID));
+    }
+
+    /**
+     * Stores what a read found, so that the status shown without opening tokens ({@link DynamoLinkStatuses}) says it
+     * too. Conditional on the version read: a fresh consent written meanwhile stays as it is.
+     */
+    private void markReconnectRequired(String runnerId, Provider provider, long version) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(key(runnerId, provider))
+                    .updateExpression("SET #status = :reconnect")
+                    .conditionExpression("#v = :version AND #status = :connected")
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#v", VERSION))
+                    .expressionAttributeValues(Map.of(":reconnect", s(LinkStatus.RECONNECT_REQUIRED.name()),
+                            ":version", n(version), ":connected", s(LinkStatus.CONNECTED.name()))));
+        } catch (ConditionalCheckFailedException replacedMeanwhile) {
+            // a new consent or another reader got there first
+        }
     }
 
     private String decrypted(Map<String, AttributeValue> item, String attribute, TokenOwner owner) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -92,7 +93,11 @@ class DynamoProviderLinkStoreTest {
         assertEquals(null, read.refreshToken(), "the victim's token does not decrypt in the attacker's row");
         assertEquals(null, read.accessToken());
         assertEquals(LinkStatus.RECONNECT_REQUIRED, read.status());
+        assertEquals(Optional.of(LinkStatus.RECONNECT_REQUIRED),
+                new DynamoLinkStatuses(dynamo, "links").status("attacker", Provider.GOOGLE_HEALTH),
+                "stored, so the status shown without the tokens says it too");
         assertEquals("refresh-0", store.find("victim", Provider.GOOGLE_HEALTH).orElseThrow().refreshToken());
+        assertEquals(Optional.of(LinkStatus.CONNECTED), new DynamoLinkStatuses(dynamo, "links").status("victim", Provider.GOOGLE_HEALTH));
     }
 
     @Test

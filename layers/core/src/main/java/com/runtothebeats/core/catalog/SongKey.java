@@ -37,6 +37,10 @@ public record SongKey(String title, String primaryArtist) {
     private static final Pattern BRACKET = Pattern.compile("\\s*[(\\[]([^()\\[\\]]*)[)\\]]");
     private static final Pattern ARTIST_FEATURING = Pattern.compile("\\s+(feat\\.?|ft\\.?|featuring|with)\\s+.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE_FEATURING = Pattern.compile("\\s+(feat\\.|ft\\.|featuring)\\s+.*$", Pattern.CASE_INSENSITIVE);
+    // compiled once: String.split/replaceAll with these would compile them for every track of a catalog load
+    private static final Pattern DASHED_TAIL = Pattern.compile("\\s+-\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public static SongKey of(Track track) {
         return of(track.name(), track.artist());
@@ -56,7 +60,7 @@ public record SongKey(String title, String primaryArtist) {
     static String baseTitle(String title) {
         String t = title.trim();
         // Dashed tails: "Say It - Illenium Remix", "Song - 2011 Remaster", "Song - feat. X - Explicit".
-        String[] parts = t.split("\\s+-\\s+");
+        String[] parts = DASHED_TAIL.split(t);
         StringBuilder kept = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             if (!isDroppable(parts[i])) {
@@ -90,9 +94,9 @@ public record SongKey(String title, String primaryArtist) {
 
     /** Lower case, accents removed, "&amp;" as "and", punctuation as space, spaces collapsed. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         String lower = decomposed.toLowerCase(Locale.ROOT).replace("&", " and ").replace("'", "").replace("’", "");
-        return lower.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return NOT_LETTER_OR_DIGIT.matcher(lower).replaceAll(" ").trim();
     }
 
     /** As the API shows it: "title|primary artist". */

@@ -13,6 +13,12 @@ public interface HeartRateSamples {
     /** Samples with {@code from <= timestamp < to}, oldest first. */
     List<HeartRateSample> between(String runnerId, Instant from, Instant to);
 
+    /**
+     * The newest {@code limit} samples with {@code from <= timestamp < before}: what a page shows reads a bounded
+     * number of items however long the window is.
+     */
+    HeartRatePage latest(String runnerId, Instant from, Instant before, int limit);
+
     /** @return how many were deleted */
     int deleteBetween(String runnerId, Instant from, Instant to);
 

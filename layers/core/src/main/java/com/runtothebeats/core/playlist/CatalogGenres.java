@@ -28,8 +28,9 @@ public final class CatalogGenres {
         this.masks = masks;
     }
 
-    static CatalogGenres of(List<Track> tracks) {
-        TreeSet<String> all = new TreeSet<>();
+    /** @param known labels the index knows besides its tracks' (a library index knows the catalog's) */
+    static CatalogGenres of(List<Track> tracks, Collection<String> known) {
+        TreeSet<String> all = new TreeSet<>(known);
         for (Track t : tracks) {
             all.addAll(t.details().genres());
         }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,23 +33,47 @@ final class LimitBlame {
     }
 
     NoPlaylistException explain(NoPlaylistException stuck, AllowedTracks candidates) {
+        Map<String, Integer> removed = removedBy(candidates);
+        if (removed.isEmpty()) {
+            return stuck;
+        }
+        List<String> suspects = suspects(removed);
+        return culprit(removed, suspects).orElseGet(() -> blameAll(stuck, removed, suspects));
+    }
+
+    /** The one limit whose removal lets a playlist be built, if there is one. */
+    Optional<NoPlaylistException> culprit(AllowedTracks candidates) {
+        Map<String, Integer> removed = removedBy(candidates);
+        return removed.isEmpty() ? Optional.empty() : culprit(removed, suspects(removed));
+    }
+
+    private Map<String, Integer> removedBy(AllowedTracks candidates) {
         Map<String, Integer> removed = new HashMap<>(candidates.removedBy());
         PlaylistOptions options = request.options();
         if (options.energyFloor() > 0) {
             removed.put(ENERGY_FLOOR, belowFloor(options.energyFloor()));
         }
-        if (removed.isEmpty()) {
-            return stuck;
-        }
+        return removed;
+    }
+
+    private static List<String> suspects(Map<String, Integer> removed) {
         List<String> suspects = new ArrayList<>(removed.keySet());
         suspects.sort(Comparator.comparingInt((String f) -> -removed.get(f)).thenComparing(f -> f));
+        return suspects;
+    }
+
+    private Optional<NoPlaylistException> culprit(Map<String, Integer> removed, List<String> suspects) {
         for (String field : suspects.subList(0, Math.min(MAX_TRIES, suspects.size()))) {
             if (buildsWithout(field)) {
-                return new NoPlaylistException(field, "No " + fmt(minutes) + "-minute playlist meets " + field
+                return Optional.of(new NoPlaylistException(field, "No " + fmt(minutes) + "-minute playlist meets " + field
                         + " together with the rest of the request: it keeps out " + removed.get(field) + " of "
-                        + builder.index().size() + " tracks, and without it there is a playlist. " + advice(field));
+                        + builder.index().size() + " tracks, and without it there is a playlist. " + advice(field)));
             }
         }
+        return Optional.empty();
+    }
+
+    private NoPlaylistException blameAll(NoPlaylistException stuck, Map<String, Integer> removed, List<String> suspects) {
         StringBuilder counts = new StringBuilder();
         for (String f : suspects) {
             counts.append(counts.length() == 0 ? "" : ", ").append(f).append(' ').append(removed.get(f));

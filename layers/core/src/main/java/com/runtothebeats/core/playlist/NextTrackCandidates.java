@@ -177,7 +177,8 @@ final class NextTrackCandidates {
                         }
                         found[n] = t;
                         cheapCost[n] = TransitionScore.weighted(weights, 0, steps, Math.abs(effective - target) / tolerance,
-                                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
+                                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)))
+                                + index.originCost(t);
                         n++;
                     }
                 }
@@ -214,7 +215,8 @@ final class NextTrackCandidates {
         Effort effort = plan.effortAt(mid);
         String rejection = constraints.rejection(node, t, effective, target, start, effort, steps);
         TransitionScore score = TransitionScore.of(weights, flowCost(node, t, flow), steps, error / tolerance,
-                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)));
+                jump(node, effective, target), fit(start + duration), effort.misfit(index.energy(t), index.danceability(t)),
+                index.originCost(t));
         return new Candidate(effective, target, score, rejection);
     }
 

@@ -16,6 +16,14 @@ public interface NextTrackScorer {
     TempoIndex index();
 
     /**
+     * The same model prepared for another index (a runner's library, or their mix of library and catalog tracks):
+     * a track the model never saw in a playlist is scored from its features, artist and album, as the model scores
+     * any unseen track, so a runner's own music gets the same flow term as the catalog's. A pass over the other
+     * index's tracks; {@link PlaylistBuilder#over} keeps the result with that index.
+     */
+    NextTrackScorer preparedFor(TempoIndex other);
+
+    /**
      * An empty playlist.
      *
      * @param genre the style asked for up front (a catalog genre label), or null to let the tracks played so

@@ -63,6 +63,14 @@ public final class PlaylistBuilder {
         return index;
     }
 
+    /**
+     * A builder over another index (a runner's library or mix) with the same models: the ranking model prepared for
+     * that index on its first playlist and kept with it.
+     */
+    public PlaylistBuilder over(TempoIndex other) {
+        return other == index ? this : new PlaylistBuilder(other, models, () -> scorers.get().map(other.flowScorers::from));
+    }
+
     public Optional<SequenceModel> model() {
         return models.get();
     }

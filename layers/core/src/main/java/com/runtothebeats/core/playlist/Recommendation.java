@@ -16,11 +16,12 @@ public record Recommendation(List<Item> tracks, Summary summary, TargetTempo tar
      * @param energy  the track's energy 0..1
      * @param effort  the stretch of the run it plays in: warm-up, steady, ramp, work, recovery or cool-down
      * @param songKey the song's identity ({@code core.catalog.SongKey}: "title|primary artist")
+     * @param fromLibrary whether the track is from the runner's imported library (else from the catalog)
      */
     public record Item(int position, String id, String name, String artist, double tempo, double effectiveTempo,
                        double targetTempo, long startMs, int key, int mode, String camelot, long durationMs,
                        boolean harmonic, boolean seed, TransitionScore scores, double energy, double danceability,
-                       String effort, String songKey) {
+                       String effort, String songKey, boolean fromLibrary) {
     }
 
     /**
@@ -36,13 +37,15 @@ public record Recommendation(List<Item> tracks, Summary summary, TargetTempo tar
      * @param lowEnergyTracks  tracks with energy &lt; 0.5 in steady, ramp or work stretches
      * @param explicitUnknownTracks tracks whose explicit flag is not known (with {@code exclude.explicit}, they stay in)
      * @param dominantGenre    the genre most of the tracks carry, and their share; null when no track has a genre label
+     * @param source           where the tracks were drawn from: library, catalog or mix
+     * @param fromLibrary      how many of the tracks are from the runner's library
      */
     public record Summary(int trackCount, long totalDurationMs, double requestedMinutes, double meanTempoError,
                           double maxTempoError, double harmonicShare, double meanTempoJump, double meanFlowDistance,
                           boolean modelUsed, String modelVersion, String flowReference, double totalCost,
                           int beamWidth, boolean fold, double tempoToleranceBpm, String harmony,
                           int distinctSongs, double meanEnergy, int lowEnergyTracks, double energyFloor,
-                          int explicitUnknownTracks, DominantGenre dominantGenre) {
+                          int explicitUnknownTracks, DominantGenre dominantGenre, String source, int fromLibrary) {
     }
 
     /** The plan as resolved, with its curve over the run (minutes → BPM). */

@@ -18,16 +18,26 @@ import java.util.Set;
  * @param warmupMinutes   minutes at an easier tempo before the plan (null or 0 = none)
  * @param cooldownMinutes minutes at an easier tempo after it
  * @param bannedSongs  the signed-in runner's banned songs (not from the body: the handler adds them)
+ * @param source       where the tracks come from; null = mix when the runner has a library, else catalog
+ * @param library      the signed-in runner's library (not from the body: the handler adds it); null when none
  */
 public record RecommendationRequest(TargetTempo target, TempoPlan.Request plan, Double minutes,
                                     List<String> seedTrackIds, PlaylistOptions options, RunnerLimits limits,
-                                    Double warmupMinutes, Double cooldownMinutes, Set<SongKey> bannedSongs) {
+                                    Double warmupMinutes, Double cooldownMinutes, Set<SongKey> bannedSongs,
+                                    TrackSource source, LibraryIndex library) {
 
     public RecommendationRequest {
         seedTrackIds = seedTrackIds == null ? List.of() : List.copyOf(seedTrackIds);
         options = options == null ? PlaylistOptions.DEFAULTS : options;
         limits = limits == null ? RunnerLimits.NONE : limits;
         bannedSongs = bannedSongs == null ? Set.of() : Set.copyOf(bannedSongs);
+    }
+
+    /** A request from the catalog's tracks or the default source. */
+    public RecommendationRequest(TargetTempo target, TempoPlan.Request plan, Double minutes, List<String> seedTrackIds,
+                                 PlaylistOptions options, RunnerLimits limits, Double warmupMinutes, Double cooldownMinutes,
+                                 Set<SongKey> bannedSongs) {
+        this(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes, bannedSongs, null, null);
     }
 
     /** A request without limits, warm-up, cool-down or bans. */
@@ -42,6 +52,18 @@ public record RecommendationRequest(TargetTempo target, TempoPlan.Request plan, 
     }
 
     public RecommendationRequest withBannedSongs(Set<SongKey> banned) {
-        return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes, banned);
+        return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes, banned,
+                source, library);
+    }
+
+    public RecommendationRequest withSource(TrackSource asked) {
+        return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes,
+                bannedSongs, asked, library);
+    }
+
+    /** The request with the signed-in runner's library (null: they have none). */
+    public RecommendationRequest withLibrary(LibraryIndex runnersLibrary) {
+        return new RecommendationRequest(target, plan, minutes, seedTrackIds, options, limits, warmupMinutes, cooldownMinutes,
+                bannedSongs, source, runnersLibrary);
     }
 }

@@ -47,14 +47,20 @@ public final class RecommendationService {
         TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
         TargetTempo target = target(request, plan);
         PlaylistOptions options = request.options();
-        AllowedTracks candidates = AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs());
+        TrackPool pool = TrackPool.of(request, builder.index());
+        PlaylistBuilder over = builder.over(pool.index());
+        AllowedTracks candidates = AllowedTracks.of(pool.index(), request.limits(), request.bannedSongs());
         Playlist playlist;
         try {
-            playlist = builder.build(plan, minutes, request.seedTrackIds(), options, candidates, request.style());
+            playlist = over.build(plan, minutes, request.seedTrackIds(), options, candidates, request.style());
         } catch (NoPlaylistException stuck) {
-            throw new LimitBlame(builder, plan, minutes, request).explain(stuck, candidates);
+            LimitBlame blame = new LimitBlame(over, plan, minutes, request);
+            if (pool.source() == TrackSource.LIBRARY) {
+                throw blame.culprit(candidates).orElseGet(() -> LibraryShortage.explain(pool.index(), plan, minutes, options));
+            }
+            throw blame.explain(stuck, candidates);
         }
-        return describe(playlist, plan, target, minutes, options);
+        return describe(playlist, plan, target, minutes, options, pool);
     }
 
     /** The places a playlist's slot could go instead, for {@code POST /api/recommendations/alternatives}. */
@@ -81,8 +87,9 @@ public final class RecommendationService {
         TempoPlan plan = PlanResolver.resolve(request.plan(), request.target(), minutes, request.warmupMinutes(), request.cooldownMinutes());
         TargetTempo target = target(request, plan);
         PlaylistOptions options = request.options();
-        SlotAlternatives slot = new SlotAlternatives(builder.index(), plan, options, Math.round(minutes * 60_000),
-                AllowedTracks.of(builder.index(), request.limits(), request.bannedSongs()));
+        TrackPool pool = TrackPool.of(request, builder.index());
+        SlotAlternatives slot = new SlotAlternatives(pool.index(), plan, options, Math.round(minutes * 60_000),
+                AllowedTracks.of(pool.index(), request.limits(), request.bannedSongs()));
         int[] tracks = slot.resolve(trackIds);
         boolean[] seeds = new boolean[tracks.length];
         for (int i = 0; i < Math.min(tracks.length, request.seedTrackIds().size()); i++) {
@@ -90,7 +97,7 @@ public final class RecommendationService {
         }
         List<Alternative> out = new ArrayList<>();
         for (Playlist edited : slot.alternatives(tracks, position, seeds, limit)) {
-            Recommendation r = describe(edited, plan, target, minutes, options);
+            Recommendation r = describe(edited, plan, target, minutes, options, pool);
             out.add(new Alternative(r.tracks().get(position), r));
         }
         return new Alternatives(position, trackIds.get(position), out);
@@ -111,7 +118,8 @@ public final class RecommendationService {
         return minutes;
     }
 
-    private Recommendation describe(Playlist playlist, TempoPlan plan, TargetTempo target, double minutes, PlaylistOptions options) {
+    private Recommendation describe(Playlist playlist, TempoPlan plan, TargetTempo target, double minutes, PlaylistOptions options,
+                                    TrackPool pool) {
         List<Recommendation.Item> items = new ArrayList<>();
         double errorSum = 0;
         double errorMax = 0;
@@ -125,15 +133,18 @@ public final class RecommendationService {
         double energySum = 0;
         int lowEnergy = 0;
         int explicitUnknown = 0;
+        int fromLibrary = 0;
         for (PlacedTrack p : playlist.tracks()) {
             Track t = p.track();
             Effort effort = plan.effortAt(p.startMs() + t.durationMs() / 2.0);
             String songKey = t.songKey().toString();
+            boolean own = pool.fromLibrary(t.id());
+            fromLibrary += own ? 1 : 0;
             double energy = t.features().energy();
             items.add(new Recommendation.Item(p.position(), t.id(), t.name(), t.artist(), t.tempo(), p.effectiveTempo(),
                     p.targetTempo(), p.startMs(), t.features().key(), t.features().mode(), t.camelotKey().toString(),
                     t.durationMs(), p.harmonic(), p.seed(), p.score(), energy, t.features().danceability(),
-                    effort.intensity().label(), songKey));
+                    effort.intensity().label(), songKey, own));
             songs.add(songKey);
             energySum += energy;
             lowEnergy += effort.intensity().isEffort() && energy < LOW_ENERGY ? 1 : 0;
@@ -157,7 +168,7 @@ public final class RecommendationService {
                 playlist.modelUsed(), playlist.modelVersion(), playlist.flowReference(),
                 playlist.totalCost(), playlist.beamWidthUsed(), options.fold(), options.toleranceBpm(),
                 options.strictHarmony() ? "strict" : "prefer", songs.size(), n == 0 ? 0 : energySum / n, lowEnergy,
-                options.energyFloor(), explicitUnknown, DominantGenre.of(playlist));
+                options.energyFloor(), explicitUnknown, DominantGenre.of(playlist), pool.source().id(), fromLibrary);
         return new Recommendation(items, summary, target, new Recommendation.Plan(plan.type(), plan.curve(minutes)));
     }
 

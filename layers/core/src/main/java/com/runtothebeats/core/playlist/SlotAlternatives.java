@@ -155,7 +155,7 @@ final class SlotAlternatives {
             long end = start + duration;
             double fit = end >= requestedMs ? (end - requestedMs) / 60_000.0 : 0;
             TransitionScore score = TransitionScore.of(weights, flow, steps, Math.abs(effective - target) / tolerance, jump, fit,
-                    effort.misfit(index.energy(t), index.danceability(t)));
+                    effort.misfit(index.energy(t), index.danceability(t)), index.originCost(t));
             placed.add(new PlacedTrack(i, index.track(t), start, effective, target, steps <= 1, seeds[i], score));
             cost += score.total();
             start = end;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The catalog in memory, arranged for playlist search: one tempo-sorted list per Camelot key, so each
@@ -31,9 +32,7 @@ public final class TempoIndex {
 
     private final List<Track> tracks;
     private final FeatureTransform transform;
-    /** Track ids in sorted order and where each sits in {@link #tracks}: a fraction of a HashMap's memory. */
-    private final String[] sortedIds;
-    private final int[] sortedIdPositions;
+    private final TrackIds ids;
     private final double[] tempo;
     private final long[] durationMs;
     private final int[] key;
@@ -51,11 +50,20 @@ public final class TempoIndex {
     private final double[][] temposByKey;
     private final long maxDurationMs;
     private final CatalogGenres genres;
+    /** Which tracks are the runner's own (null: none are, a catalog index), and what a catalog track costs in a mix. */
+    private final boolean[] fromLibrary;
+    private final double catalogCost;
 
-    private TempoIndex(List<Track> tracks, FeatureTransform transform) {
+    /** The ranking model prepared for this index when it was loaded for another (this is a library or mix). */
+    final FlowScorerMemo flowScorers = new FlowScorerMemo(this);
+
+    private TempoIndex(List<Track> tracks, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
+                       double catalogCost) {
         int n = tracks.size();
         this.tracks = tracks;
         this.transform = transform;
+        this.fromLibrary = libraryIds.isEmpty() ? null : new boolean[n];
+        this.catalogCost = catalogCost;
         this.tempo = new double[n];
         this.durationMs = new long[n];
         this.key = new int[n];
@@ -81,25 +89,18 @@ public final class TempoIndex {
             energy[i] = t.features().energy();
             danceability[i] = t.features().danceability();
             factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
+            if (fromLibrary != null) {
+                fromLibrary[i] = libraryIds.contains(t.id());
+            }
             double[] v = transform.standardise(t.features());
             for (int j = 0; j < v.length; j++) {
                 vectors[i * FlowFeature.COUNT + j] = (float) v[j];
             }
         }
         this.maxDurationMs = longest;
-        this.genres = CatalogGenres.of(tracks);
+        this.genres = CatalogGenres.of(tracks, genreLabels);
         this.artistIds = Map.copyOf(artists);
-        Integer[] byId = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byId[i] = i;
-        }
-        Arrays.sort(byId, (a, b) -> tracks.get(a).id().compareTo(tracks.get(b).id()));
-        this.sortedIds = new String[n];
-        this.sortedIdPositions = new int[n];
-        for (int i = 0; i < n; i++) {
-            sortedIds[i] = tracks.get(byId[i]).id();
-            sortedIdPositions[i] = byId[i];
-        }
+        this.ids = TrackIds.of(tracks);
         this.orderByKey = new int[KEYS][];
         this.temposByKey = new double[KEYS][];
         int[] fill = new int[KEYS];
@@ -128,13 +129,27 @@ public final class TempoIndex {
      * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
      */
     public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
+        return new TempoIndex(usable(catalog), transform, List.of(), Set.of(), 0);
+    }
+
+    /**
+     * An index of a runner's tracks and catalog tracks, in the catalog's feature space and knowing the catalog's
+     * genre labels (a request's {@code genres} means the same over it): {@code libraryIds} are the runner's own, and
+     * each other track adds {@code catalogCost} to the step that places it, so the search takes the runner's track
+     * unless a catalog one fits better by more than that ({@link TrackPool}).
+     */
+    public static TempoIndex build(Collection<Track> tracks, TempoIndex catalog, Set<String> libraryIds, double catalogCost) {
+        return new TempoIndex(usable(tracks), catalog.transform, catalog.genres.labels(), Set.copyOf(libraryIds), catalogCost);
+    }
+
+    private static List<Track> usable(Collection<Track> tracks) {
         Map<String, Track> unique = new LinkedHashMap<>();
-        for (Track t : catalog) {
+        for (Track t : tracks) {
             if (t.tempo() > 0 && t.durationMs() > 0) {
                 unique.putIfAbsent(t.id(), t);
             }
         }
-        return new TempoIndex(List.copyOf(unique.values()), transform);
+        return List.copyOf(unique.values());
     }
 
     public static int bucket(CamelotKey camelot) {
@@ -179,8 +194,7 @@ public final class TempoIndex {
     }
 
     public OptionalInt indexOf(String trackId) {
-        int found = Arrays.binarySearch(sortedIds, trackId);
-        return found < 0 ? OptionalInt.empty() : OptionalInt.of(sortedIdPositions[found]);
+        return ids.indexOf(trackId);
     }
 
     public double tempo(int i) {
@@ -207,6 +221,16 @@ public final class TempoIndex {
     public int artistId(String foldedPrimaryArtist) {
         Integer id = artistIds.get(foldedPrimaryArtist);
         return id == null ? -1 : id;
+    }
+
+    /** Whether track {@code i} is from the runner's library. */
+    public boolean fromLibrary(int i) {
+        return fromLibrary != null && fromLibrary[i];
+    }
+
+    /** What placing track {@code i} costs for where it comes from: 0 for the runner's own, and in a catalog-only index. */
+    public double originCost(int i) {
+        return fromLibrary == null || fromLibrary[i] ? 0 : catalogCost;
     }
 
     public double energy(int i) {
@@ -249,7 +273,7 @@ public final class TempoIndex {
     /** Tracks of one key, sorted by tempo: the positions of {@link #ordered(int)} that hold tempos in [minBpm, maxBpm]. */
     public Window window(int keyBucket, double minBpm, double maxBpm) {
         double[] sorted = temposByKey[keyBucket];
-        return new Window(lowerBound(sorted, minBpm), upperBound(sorted, maxBpm));
+        return new Window(SortedTempos.lowerBound(sorted, minBpm), SortedTempos.upperBound(sorted, maxBpm));
     }
 
     /** Positions [from, to) of one key's {@link #ordered(int) tempo order}. */
@@ -268,33 +292,5 @@ public final class TempoIndex {
             }
         }
         return out;
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

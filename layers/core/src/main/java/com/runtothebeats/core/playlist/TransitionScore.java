@@ -15,12 +15,20 @@ package com.runtothebeats.core.playlist;
  *   <li>{@code fit}: on the last track only, the minutes the playlist runs past the requested length.</li>
  *   <li>{@code energy}: how far the track's energy and danceability are from what its stretch of the run asks
  *       ({@code run.Effort#misfit}: 1 per 0.2 of energy off).</li>
+ *   <li>{@code catalog}: in a mix, what taking a catalog track instead of one of the runner's own costs
+ *       ({@link LibraryIndex#CATALOG_COST}, added as is); 0 for the runner's tracks and outside a mix.</li>
  * </ul>
  */
-public record TransitionScore(double flow, double key, double tempo, double jump, double fit, double energy, double total) {
+public record TransitionScore(double flow, double key, double tempo, double jump, double fit, double energy, double catalog,
+                              double total) {
 
     public static TransitionScore of(TransitionWeights w, double flow, double key, double tempo, double jump, double fit, double energy) {
-        return new TransitionScore(flow, key, tempo, jump, fit, energy, weighted(w, flow, key, tempo, jump, fit, energy));
+        return of(w, flow, key, tempo, jump, fit, energy, 0);
+    }
+
+    public static TransitionScore of(TransitionWeights w, double flow, double key, double tempo, double jump, double fit, double energy,
+                                     double catalog) {
+        return new TransitionScore(flow, key, tempo, jump, fit, energy, catalog, weighted(w, flow, key, tempo, jump, fit, energy) + catalog);
     }
 
     static double weighted(TransitionWeights w, double flow, double key, double tempo, double jump, double fit, double energy) {

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import org.apache.hc.core5.http.ParseException;
 import se.michaelthelin.spotify.SpotifyApi;
 import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 import se.michaelthelin.spotify.exceptions.detailed.BadRequestException;
+import se.michaelthelin.spotify.exceptions.detailed.ForbiddenException;
 import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
 import se.michaelthelin.spotify.model_objects.credentials.AuthorizationCodeCredentials;
 
@@ -76,6 +80,8 @@ public final class SpotifyAuthorization {
                     .setDefaults(transport, "https", SpotifyEndpoints.DEFAULT_API.getHost(), 443)
                     .build()
                     .execute();
+        } catch (ForbiddenException e) {
+            throw notAllowed(e);
         } catch (IOException | SpotifyWebApiException | ParseException e) {
             throw new SpotifyUnavailableException("Spotify did not say who the user is (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -95,12 +101,25 @@ public final class SpotifyAuthorization {
                 throw new SpotifyConsentExpiredException("Spotify refused the grant (invalid_grant)");
             }
             throw new SpotifyUnavailableException("Spotify refused the token request: " + message, e);
+        } catch (ForbiddenException e) {
+            throw notAllowed(e);
         } catch (IOException | SpotifyWebApiException | ParseException e) {
             throw new SpotifyUnavailableException("Spotify's token endpoint failed (" + e.getClass().getSimpleName() + ")", e);
         }
         int expiresIn = credentials.getExpiresIn() != null ? credentials.getExpiresIn() : 3600;
         return new SpotifyTokens(credentials.getAccessToken(), clock.instant().plusSeconds(expiresIn),
                 credentials.getRefreshToken(), credentials.getScope());
+    }
+
+    private static SpotifyUserNotAllowedException notAllowed(ForbiddenException e) {
+        return new SpotifyUserNotAllowedException("Spotify answered 403 for this user (" + e.getMessage()
+                + "): a development-mode app serves only the accounts on its User Management list", e);
+    }
+
+    /** The scopes of {@link #SCOPES} that {@code granted} (a token response's {@code scope}) lacks. */
+    public static List<String> missingScopes(String granted) {
+        Set<String> have = granted == null ? Set.of() : Set.copyOf(Arrays.asList(granted.trim().split("\\s+")));
+        return Arrays.stream(SCOPES.split(" ")).filter(scope -> !have.contains(scope)).toList();
     }
 
     private SpotifyApi api(String accessToken) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.heartrate.DynamoNotificationInbox;
 import com.runtothebeats.lambda.FunctionMetrics;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.standins.DynamoDbLocalServer;
+import com.runtothebeats.standins.TemplateTables;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +69,7 @@ class TenThousandDeliveriesTest {
         }
         try (DynamoDbLocalServer server = DynamoDbLocalServer.inMemory()) {
             DynamoDbClient dynamo = server.client();
-            dynamo.createTable(TableDefinitions.notifications("notifications"));
+            TemplateTables.createProjectTable(dynamo, "NotificationsTable", "notifications");
             ExecutorService pool = Executors.newFixedThreadPool(16);
             ThreadLocal<HealthWebhookHandler> handlers = ThreadLocal.withInitial(() -> new HealthWebhookHandler(
                     new HealthWebhookComponents(SECRET, Optional.empty(), new DynamoNotificationInbox(dynamo, "notifications", CLOCK),

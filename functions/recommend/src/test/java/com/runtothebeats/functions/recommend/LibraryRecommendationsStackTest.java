@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.runtothebeats.aws.AwsClients;
 import com.runtothebeats.aws.DynamoTrackCatalog;
 import com.runtothebeats.aws.S3BlobStore;
-import com.runtothebeats.aws.TableDefinitions;
 import com.runtothebeats.aws.identity.DynamoSessionStore;
 import com.runtothebeats.aws.library.DynamoRunnerLibraries;
 import com.runtothebeats.core.catalog.AudioFeatures;
@@ -79,7 +78,7 @@ class LibraryRecommendationsStackTest {
                 "LIBRARIES_TABLE", "libraries"));
         AwsClients aws = new AwsClients(LambdaEnvironment.of(env));
         DynamoDbClient dynamo = aws.dynamoDb();
-        dynamo.createTable(TableDefinitions.sessions("sessions"));
+        TemplateTables.createProjectTable(dynamo, "SessionsTable", "sessions");
         sessions = new DynamoSessionStore(dynamo, "sessions");
         for (SamTemplate.TableDefinition table : SamTemplate.load(RecommendFunctionStackTest.templateFile()).tables()) {
             if (table.logicalId().equals("TracksTable")) {

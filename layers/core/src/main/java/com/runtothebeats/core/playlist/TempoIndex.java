@@ -10,6 +10,7 @@ import com.runtothebeats.core.music.CamelotKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The catalog in memory, arranged for playlist search: one tempo-sorted list per Camelot key, so each
@@ -29,6 +31,9 @@ import java.util.function.IntUnaryOperator;
  * 32 MB as floats) because the search touches thousands of candidates per step.
  */
 public final class TempoIndex {
+
+    /** Tracks per parallel range when building. */
+    private static final int RANGE = 1 << 14;
 
     /** Camelot keys as bucket numbers 0..23: (hour − 1) × 2 + (major ? 1 : 0). */
     public static final int KEYS = 24;
@@ -78,41 +83,50 @@ public final class TempoIndex {
         this.danceability = new double[n];
         this.factors = new byte[n];
         this.vectors = new float[n * FlowFeature.COUNT];
+        List<String>[] trackGenres = newGenresArray(n);
+        // each track's own values, in parallel ranges (a million tracks; every slot is written by one range only)
+        this.maxDurationMs = IntStream.range(0, (n + RANGE - 1) / RANGE).parallel().mapToLong(r -> {
+            long longest = 0;
+            for (int i = r * RANGE; i < Math.min(n, (r + 1) * RANGE); i++) {
+                Track t = tracks.get(i);
+                tempo[i] = t.tempo();
+                durationMs[i] = t.durationMs();
+                longest = Math.max(longest, t.durationMs());
+                key[i] = bucket(t.camelotKey());
+                song[i] = songHash(songKeys.get(i));
+                energy[i] = t.features().energy();
+                danceability[i] = t.features().danceability();
+                factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
+                trackGenres[i] = t.details().genres();
+                if (fromLibrary != null) {
+                    fromLibrary[i] = libraryIds.contains(t.id());
+                }
+                double[] v = transform.standardise(t.features());
+                for (int j = 0; j < v.length; j++) {
+                    vectors[i * FlowFeature.COUNT + j] = (float) v[j];
+                }
+            }
+            return longest;
+        }).max().orElse(0);
         Map<String, Integer> artists = new HashMap<>();
         if (usable.artistEntry() != null) {
             for (int a = 0; a < usable.artistNames().size(); a++) {
                 artists.put(usable.artistNames().get(a), a);
             }
+            for (int i = 0; i < n; i++) {
+                artist[i] = usable.artistEntry().applyAsInt(i);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                artist[i] = artists.computeIfAbsent(songKeys.get(i).primaryArtist(), a -> artists.size());
+            }
         }
-        List<String>[] trackGenres = newGenresArray(n);
         int[] perKey = new int[KEYS];
-        long longest = 0;
         for (int i = 0; i < n; i++) {
-            Track t = tracks.get(i);
-            tempo[i] = t.tempo();
-            durationMs[i] = t.durationMs();
-            longest = Math.max(longest, t.durationMs());
-            key[i] = bucket(t.camelotKey());
             perKey[key[i]]++;
-            SongKey songKey = songKeys.get(i);
-            artist[i] = usable.artistEntry() != null ? usable.artistEntry().applyAsInt(i)
-                    : artists.computeIfAbsent(songKey.primaryArtist(), a -> artists.size());
-            song[i] = songHash(songKey);
-            energy[i] = t.features().energy();
-            danceability[i] = t.features().danceability();
-            factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
-            trackGenres[i] = t.details().genres();
-            if (fromLibrary != null) {
-                fromLibrary[i] = libraryIds.contains(t.id());
-            }
-            double[] v = transform.standardise(t.features());
-            for (int j = 0; j < v.length; j++) {
-                vectors[i * FlowFeature.COUNT + j] = (float) v[j];
-            }
         }
-        this.maxDurationMs = longest;
         this.genres = CatalogGenres.of(Arrays.asList(trackGenres), genreLabels);
-        this.artistIds = Map.copyOf(artists);
+        this.artistIds = Collections.unmodifiableMap(artists); // a copy would hash every artist again
         this.ids = usable.idsAscending() ? TrackIds.ascending(n, usable.ids()) : TrackIds.of(tracks);
         this.orderByKey = new int[KEYS][];
         this.temposByKey = new double[KEYS][];
@@ -123,8 +137,8 @@ public final class TempoIndex {
         for (int i = 0; i < n; i++) {
             orderByKey[key[i]][fill[key[i]]++] = i;
         }
-        for (int k = 0; k < KEYS; k++) {
-            // by tempo, then index (the fill put indices in ascending order, and the sort is stable)
+        // by tempo, then index (the fill put indices in ascending order, and the sort is stable); keys in parallel
+        IntStream.range(0, KEYS).parallel().forEach(k -> {
             int[] order = TempoOrder.sortStable(orderByKey[k], tempo);
             double[] sorted = new double[order.length];
             for (int j = 0; j < order.length; j++) {
@@ -132,7 +146,7 @@ public final class TempoIndex {
             }
             orderByKey[k] = order;
             temposByKey[k] = sorted;
-        }
+        });
     }
 
     /**

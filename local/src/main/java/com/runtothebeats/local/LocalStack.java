@@ -322,6 +322,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Starts, in the background, the servers {@code logicalId} will use that start on demand: DynamoDB Local when
+     * its environment names a table, so the server comes up while the function initialises rather than after.
+     */
+    public void startAheadFor(String logicalId) {
+        boolean usesTables = function(logicalId).environment().values().stream().anyMatch(tableNames.values()::contains);
+        if (usesTables) {
+            servers.stream().filter(OnDemandListener.class::isInstance).map(OnDemandListener.class::cast)
+                    .forEach(OnDemandListener::startInBackground);
+        }
+    }
+
+    /**
      * What the function sees as its environment: the template's (Globals merged, intrinsics resolved to
      * local names), the AWS SDK pointed at the stand-ins with dummy credentials, local-only settings, and
      * the provider variables from the process environment ({@link ProviderSettings}: plain documented names,

@@ -138,6 +138,25 @@ public class RankingModelBenchmark {
         return load(modelFolder());
     }
 
+    /** A Recommend container's JVM at its first playlist: Jackson already set up by the handler reading the request. */
+    @State(Scope.Benchmark)
+    public static class ContainerJvm {
+        @Setup(Level.Trial)
+        public void readARequest() throws Exception {
+            com.runtothebeats.lambda.Json.MAPPER.readTree("{\"target\":{\"bpm\":165},\"minutes\":60}");
+        }
+    }
+
+    /** The same first load in a JVM whose handler has already used Jackson (as RecommendFunction has by then). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(value = 10, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+    public PlainRankingModel firstLoadInARecommendContainer(ContainerJvm jvm) {
+        return load(modelFolder());
+    }
+
     @Benchmark
     public String recommendSixtyMinutesWithTheModel(Catalog state) throws Exception {
         return com.runtothebeats.lambda.Json.MAPPER.writeValueAsString(state.service.recommend(state.request));

@@ -1,5 +1,6 @@
 package com.runtothebeats.local;
 
+import com.runtothebeats.standins.OnDemandListener;
 import com.runtothebeats.standins.SamTemplate;
 import com.runtothebeats.standins.TemplateTables;
 import com.runtothebeats.standins.TemplateValues;
@@ -232,6 +233,18 @@ public final class LocalStack implements AutoCloseable {
                     environment.intValue(definition.memorySize(), 1024), environment.intValue(definition.timeout(), 30),
                     Thread.currentThread().getContextClassLoader(), options.log());
         });
+    }
+
+    /**
+     * Starts, in the background, the servers {@code logicalId} will use that start on demand: DynamoDB Local when
+     * its environment names a table, so the server comes up while the function initialises rather than after.
+     */
+    public void startAheadFor(String logicalId) {
+        boolean usesTables = function(logicalId).environment().values().stream().anyMatch(tableNames.values()::contains);
+        if (usesTables) {
+            servers.stream().filter(OnDemandListener.class::isInstance).map(OnDemandListener.class::cast)
+                    .forEach(OnDemandListener::startInBackground);
+        }
     }
 
     /**

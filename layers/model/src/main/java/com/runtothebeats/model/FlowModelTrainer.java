@@ -81,6 +81,7 @@ public final class FlowModelTrainer {
             throw new NotEnoughPlaylistsException("training needs playlists of two or more tracks on both sides of the split; "
                     + "this run has " + training.size() + " for training and " + validation.size() + " for validation");
         }
+        CpuTraining.oneThread();
         Engine.getEngine(ENGINE).setRandomSeed((int) options.seed());
         FlowNetworkShape shape = FlowNetworkShape.gru(options.hiddenSize(), options.dropout());
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);

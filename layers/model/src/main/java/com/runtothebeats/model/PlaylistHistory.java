@@ -126,12 +126,12 @@ final class PlaylistHistory {
         out[k++] = (float) coocHits[a] / n;
         out[k++] = lastCooc.getOrDefault(a, 0f);
         int t = c.trackIndex();
-        int artistInSubgenre = statistics.artistSubgenre[a][subgenre];
+        int artistInSubgenre = statistics.artistSubgenre.get(a, subgenre);
         out[k++] = (float) Math.log1p(statistics.artistPlaylists[a]);
-        out[k++] = (float) Math.log1p(statistics.artistGenre[a][genre]);
+        out[k++] = (float) Math.log1p(statistics.artistGenre.get(a, genre));
         out[k++] = (float) Math.log1p(artistInSubgenre);
-        out[k++] = (float) Math.log1p(statistics.trackGenre[t][genre]);
-        out[k++] = (float) Math.log1p(statistics.trackSubgenre[t][subgenre]);
+        out[k++] = (float) Math.log1p(statistics.trackGenre.get(t, genre));
+        out[k++] = (float) Math.log1p(statistics.trackSubgenre.get(t, subgenre));
         out[k++] = (float) artistInSubgenre / (statistics.artistPlaylists[a] + 1);
         double[] flow = c.flow();
         out[k++] = (float) distance(flow, median);

@@ -2,9 +2,6 @@ package com.runtothebeats.model;
 
 import com.runtothebeats.core.catalog.PlaylistSequence;
 import com.runtothebeats.core.catalog.Track;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,16 +35,16 @@ public final class PlaylistStatistics {
     final int[] neighbourStart;
     final int[] neighbours;
     final int[] neighbourCounts;
-    final int[][] artistGenre;
-    final int[][] artistSubgenre;
-    final int[][] trackGenre;
-    final int[][] trackSubgenre;
+    final CountTable artistGenre;
+    final CountTable artistSubgenre;
+    final CountTable trackGenre;
+    final CountTable trackSubgenre;
 
-    private PlaylistStatistics(Vocabulary tracks, Vocabulary artists, Vocabulary albums, Vocabulary genres,
+    PlaylistStatistics(Vocabulary tracks, Vocabulary artists, Vocabulary albums, Vocabulary genres,
                                Vocabulary subgenres, int[] artistPlaylists, int[] trackPlaylists, int[] albumPlaylists,
                                int[] neighbourStart, int[] neighbours,
-                               int[] neighbourCounts, int[][] artistGenre, int[][] artistSubgenre,
-                               int[][] trackGenre, int[][] trackSubgenre) {
+                               int[] neighbourCounts, CountTable artistGenre, CountTable artistSubgenre,
+                               CountTable trackGenre, CountTable trackSubgenre) {
         this.tracks = tracks;
         this.artists = artists;
         this.albums = albums;
@@ -65,48 +62,6 @@ public final class PlaylistStatistics {
         this.trackSubgenre = trackSubgenre;
     }
 
-    /** An id → index map; index 0 is reserved for ids not seen in training. */
-    static final class Vocabulary {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final List<String> names = new ArrayList<>();
-
-        Vocabulary() {
-            names.add("");
-        }
-
-        int add(String name) {
-            return index.computeIfAbsent(name, n -> {
-                names.add(n);
-                return names.size() - 1;
-            });
-        }
-
-        int of(String name) {
-            return name == null ? UNKNOWN : index.getOrDefault(name, UNKNOWN);
-        }
-
-        /** Size including the unknown entry. */
-        int size() {
-            return names.size();
-        }
-
-        void write(DataOutputStream out) throws IOException {
-            out.writeInt(names.size() - 1);
-            for (int i = 1; i < names.size(); i++) {
-                out.writeUTF(names.get(i));
-            }
-        }
-
-        static Vocabulary read(DataInputStream in) throws IOException {
-            Vocabulary v = new Vocabulary();
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                v.add(in.readUTF());
-            }
-            return v;
-        }
-    }
-
     /** Counts the training playlists. */
     public static PlaylistStatistics learn(List<PlaylistSequence> playlists) {
         return learn(playlists, playlists);
@@ -118,20 +73,25 @@ public final class PlaylistStatistics {
      * playlist, while indices stay those of the full model.
      */
     static PlaylistStatistics learn(List<PlaylistSequence> vocabulary, List<PlaylistSequence> counted) {
-        Vocabulary tracks = new Vocabulary();
-        Vocabulary artists = new Vocabulary();
-        Vocabulary albums = new Vocabulary();
-        Vocabulary genres = new Vocabulary();
-        Vocabulary subgenres = new Vocabulary();
+        Vocabulary.Builder trackNames = new Vocabulary.Builder();
+        Vocabulary.Builder artistNames = new Vocabulary.Builder();
+        Vocabulary.Builder albumNames = new Vocabulary.Builder();
+        Vocabulary.Builder genreNames = new Vocabulary.Builder();
+        Vocabulary.Builder subgenreNames = new Vocabulary.Builder();
         for (PlaylistSequence p : vocabulary) {
-            genres.add(p.genre());
-            subgenres.add(p.subgenre());
+            genreNames.add(p.genre());
+            subgenreNames.add(p.subgenre());
             for (Track t : p.tracks()) {
-                artists.add(t.artist());
-                tracks.add(t.id());
-                albums.add(t.albumKey());
+                artistNames.add(t.artist());
+                trackNames.add(t.id());
+                albumNames.add(t.albumKey());
             }
         }
+        Vocabulary tracks = trackNames.build();
+        Vocabulary artists = artistNames.build();
+        Vocabulary albums = albumNames.build();
+        Vocabulary genres = genreNames.build();
+        Vocabulary subgenres = subgenreNames.build();
         // per playlist id: its artists, tracks, albums, and (artist|track, genre|subgenre) memberships over all its runs
         Map<String, Set<Integer>> artistsOfId = new LinkedHashMap<>();
         Map<String, Set<Long>> memberships = new HashMap<>();
@@ -181,10 +141,9 @@ public final class PlaylistStatistics {
                 counts[k++] = e.getValue();
             }
         }
-        int[][] trackPlaylists = table(memberships, TRACK, tracks.size(), 1);
-        int[][] albumPlaylists = table(memberships, ALBUM, albums.size(), 1);
-        return new PlaylistStatistics(tracks, artists, albums, genres, subgenres, artistPlaylists, column(trackPlaylists),
-                column(albumPlaylists), start, neighbours, counts,
+        return new PlaylistStatistics(tracks, artists, albums, genres, subgenres, artistPlaylists,
+                table(memberships, TRACK, tracks.size(), 1).firstColumn(),
+                table(memberships, ALBUM, albums.size(), 1).firstColumn(), start, neighbours, counts,
                 table(memberships, ARTIST_GENRE, nA, genres.size()), table(memberships, ARTIST_SUBGENRE, nA, subgenres.size()),
                 table(memberships, TRACK_GENRE, tracks.size(), genres.size()),
                 table(memberships, TRACK_SUBGENRE, tracks.size(), subgenres.size()));
@@ -202,84 +161,19 @@ public final class PlaylistStatistics {
         return ((long) kind << 60) | ((long) row << 24) | column;
     }
 
-    private static int[] column(int[][] table) {
-        int[] out = new int[table.length];
-        for (int i = 0; i < table.length; i++) {
-            out[i] = table[i][0];
-        }
-        return out;
-    }
-
-    private static int[][] table(Map<String, Set<Long>> membershipsOfId, int kind, int rows, int columns) {
-        int[][] out = new int[rows][columns];
+    private static CountTable table(Map<String, Set<Long>> membershipsOfId, int kind, int rows, int columns) {
+        int[] out = new int[rows * columns];
         for (Set<Long> memberships : membershipsOfId.values()) {
             for (long m : memberships) {
                 if ((int) (m >>> 60) == kind) {
-                    out[(int) ((m >>> 24) & 0xfffffffffL)][(int) (m & 0xffffff)]++;
+                    out[(int) ((m >>> 24) & 0xfffffffffL) * columns + (int) (m & 0xffffff)]++;
                 }
             }
         }
-        return out;
+        return new CountTable(rows, columns, out);
     }
 
     int artistCount() {
         return artists.size();
-    }
-
-    void write(DataOutputStream out) throws IOException {
-        for (Vocabulary v : List.of(tracks, artists, albums, genres, subgenres)) {
-            v.write(out);
-        }
-        writeInts(out, artistPlaylists);
-        writeInts(out, trackPlaylists);
-        writeInts(out, albumPlaylists);
-        writeInts(out, neighbourStart);
-        writeInts(out, neighbours);
-        writeInts(out, neighbourCounts);
-        for (int[][] table : List.of(artistGenre, artistSubgenre, trackGenre, trackSubgenre)) {
-            out.writeInt(table.length);
-            for (int[] row : table) {
-                writeInts(out, row);
-            }
-        }
-    }
-
-    static PlaylistStatistics read(DataInputStream in) throws IOException {
-        Vocabulary tracks = Vocabulary.read(in);
-        Vocabulary artists = Vocabulary.read(in);
-        Vocabulary albums = Vocabulary.read(in);
-        Vocabulary genres = Vocabulary.read(in);
-        Vocabulary subgenres = Vocabulary.read(in);
-        int[] artistPlaylists = readInts(in);
-        int[] trackPlaylists = readInts(in);
-        int[] albumPlaylists = readInts(in);
-        int[] start = readInts(in);
-        int[] neighbours = readInts(in);
-        int[] counts = readInts(in);
-        int[][][] tables = new int[4][][];
-        for (int t = 0; t < 4; t++) {
-            tables[t] = new int[in.readInt()][];
-            for (int r = 0; r < tables[t].length; r++) {
-                tables[t][r] = readInts(in);
-            }
-        }
-        return new PlaylistStatistics(tracks, artists, albums, genres, subgenres, artistPlaylists, trackPlaylists,
-                albumPlaylists, start, neighbours, counts, tables[0], tables[1], tables[2], tables[3]);
-    }
-
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-        out.writeInt(values.length);
-        for (int v : values) {
-            out.writeInt(v);
-        }
-    }
-
-    /** The same big-endian ints {@link #writeInts} wrote, read in one block (an int at a time took a cold start seconds). */
-    private static int[] readInts(DataInputStream in) throws IOException {
-        int[] out = new int[in.readInt()];
-        byte[] bytes = new byte[out.length * Integer.BYTES];
-        in.readFully(bytes);
-        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(out);
-        return out;
     }
 }

@@ -5,10 +5,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.flow.RankingMetrics;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +23,6 @@ public final class RankingArtifacts {
 
     static final String STATISTICS_FILE = "ranking-statistics.bin";
     static final String WEIGHTS_FILE = "ranking-weights.bin";
-    private static final int STATISTICS_FORMAT = 1;
 
     private RankingArtifacts() {
     }
@@ -52,11 +47,7 @@ public final class RankingArtifacts {
         RankingModel model = trained.model();
         model.djlModel().save(dir, RankingModelTrainer.MODEL_NAME);
         model.plain().weights().write(dir.resolve(WEIGHTS_FILE));
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(dir.resolve(STATISTICS_FILE)), 1 << 16))) {
-            out.writeInt(STATISTICS_FORMAT);
-            model.statistics().write(out);
-        }
+        StatisticsFile.write(model.statistics(), dir.resolve(STATISTICS_FILE));
         RankingReport r = trained.report();
         return new Section(RankingModelTrainer.MODEL_NAME + "-0000.params", STATISTICS_FILE, WEIGHTS_FILE, trained.shape(),
                 PlaylistHistory.FEATURES, "sampled softmax (InfoNCE) over same-genre in-batch and uniform catalog negatives",
@@ -71,7 +62,7 @@ public final class RankingArtifacts {
             return Optional.empty();
         }
         try {
-            PlaylistStatistics statistics = statistics(dir, section);
+            PlaylistStatistics statistics = StatisticsFile.read(dir.resolve(section.statistics()));
             Model model = Model.newInstance(RankingModelTrainer.MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
             model.setBlock(section.shape().build());
             model.load(dir, RankingModelTrainer.MODEL_NAME);
@@ -86,7 +77,8 @@ public final class RankingArtifacts {
     /**
      * The ranking model of a model folder for serving, when it has one: from its plain weights, without loading
      * the native engine. A folder saved before the weights file existed is loaded with the engine once and its
-     * weights written into the folder (a local cache copy), so later loads from it skip the engine too.
+     * weights written into the folder (a local cache copy), so later loads from it skip the engine too; statistics
+     * in the first file format are rewritten in the mapped one the same way ({@link StatisticsFile}).
      */
     static Optional<PlainRankingModel> loadPlain(Path dir, ModelManifest manifest, FeatureTransform transform) {
         Section section = manifest.ranking();
@@ -98,24 +90,9 @@ public final class RankingArtifacts {
             try (RankingModel model = load(dir, manifest, transform).orElseThrow()) {
                 PlainRankingModel plain = model.plain();
                 plain.weights().write(weights);
-                return Optional.of(plain);
             }
         }
-        try {
-            return Optional.of(new PlainRankingModel(manifest.version(), statistics(dir, section), transform, RankingWeights.read(weights)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the ranking model in " + dir, e);
-        }
-    }
-
-    private static PlaylistStatistics statistics(Path dir, Section section) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(dir.resolve(section.statistics())), 1 << 16))) {
-            int format = in.readInt();
-            if (format != STATISTICS_FORMAT) {
-                throw new IllegalStateException("ranking statistics format " + format + " is not " + STATISTICS_FORMAT);
-            }
-            return PlaylistStatistics.read(in);
-        }
+        return Optional.of(new PlainRankingModel(manifest.version(), StatisticsFile.readForServing(dir.resolve(section.statistics())),
+                transform, RankingWeights.read(weights)));
     }
 }

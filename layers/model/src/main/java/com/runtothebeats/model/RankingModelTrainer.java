@@ -72,6 +72,7 @@ public final class RankingModelTrainer {
         RankingShape shape = new RankingShape(statistics.tracks.size(), statistics.artists.size(), statistics.albums.size(),
                 statistics.genres.size(), statistics.subgenres.size(), options.dimension(), options.hidden(),
                 TrackProfile.CONTENT, PlaylistHistory.SIZE);
+        CpuTraining.oneThread();
         Engine.getEngine(FlowModelTrainer.ENGINE).setRandomSeed((int) options.seed());
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), FlowModelTrainer.ENGINE);
         model.setBlock(shape.build());

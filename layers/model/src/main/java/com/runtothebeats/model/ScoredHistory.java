@@ -85,7 +85,7 @@ final class ScoredHistory implements NextTrackScorer.Context {
         int a = s.modelArtist[c];
         int t = s.modelTrack[c];
         PlaylistStatistics st = s.statistics;
-        int artistInSubgenre = st.artistSubgenre[a][PlaylistStatistics.UNKNOWN];
+        int artistInSubgenre = st.artistSubgenre.get(a, PlaylistStatistics.UNKNOWN);
         int k = cooc.find(a);
         double sum = 0;
         sum += pair[0] * log1p(sameArtist);
@@ -100,10 +100,10 @@ final class ScoredHistory implements NextTrackScorer.Context {
         int l = lastCooc.find(a);
         sum += l >= 0 ? pair[9] * lastCooc.sum[l] : 0;
         sum += pair[10] * log1p(st.artistPlaylists[a]);
-        sum += pair[11] * log1p(st.artistGenre[a][genre]);
+        sum += pair[11] * log1p(st.artistGenre.get(a, genre));
         sum += pair[12] * log1p(artistInSubgenre);
-        sum += pair[13] * log1p(st.trackGenre[t][genre]);
-        sum += pair[14] * log1p(st.trackSubgenre[t][PlaylistStatistics.UNKNOWN]);
+        sum += pair[13] * log1p(st.trackGenre.get(t, genre));
+        sum += pair[14] * log1p(st.trackSubgenre.get(t, PlaylistStatistics.UNKNOWN));
         sum += pair[15] * (float) artistInSubgenre / (st.artistPlaylists[a] + 1);
         sum += pair[16] * distance(s.flow, c, median, 0);
         sum += pair[17] * distance(s.flow, c, s.flow, last);

@@ -90,6 +90,7 @@ public final class LocalProduct implements AutoCloseable {
                 buildCatalog(stack, settings);
             }
             LocalApi api = LocalApi.start(stack, port, settings.log());
+            stack.announceApi(api.gateway().baseUri()); // replay-heart-rate and the like find it, whatever its port
             boolean googleStandIn = LocalGoogleHealth.LOCAL_CLIENT_ID.equals(googleHealth.get("GOOGLE_CLIENT_ID"));
             DemoHeartRate heartRate = demo.active() && googleStandIn && settings.heartRateRun().isPresent()
                     && !DemoHeartRate.recentlyReplayed(stack)

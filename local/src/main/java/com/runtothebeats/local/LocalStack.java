@@ -83,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalFunctionEnvironment environment;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
     private final boolean published;
+    /** What stack.json says: written by this process when it published the stack, else read from the one it attached to. */
+    private RunningStack record;
 
     private LocalStack(Options options, SamTemplate template, LocalServers started, boolean published, URI lambdaEndpoint) {
         this.options = options;
@@ -129,8 +131,9 @@ public final class LocalStack implements AutoCloseable {
             LocalLambdaApi lambda = LocalLambdaApi.start(id -> template.resourcesOfType(SamTemplate.FUNCTION).stream()
                     .anyMatch(r -> r.logicalId().equals(id)), stack::function, options.log());
             stack.servers.add(lambda);
-            new RunningStack(ProcessHandle.current().pid(), started.dynamo(), started.s3(), started.sqs(), lambda.endpoint())
-                    .write(state.resolve(STACK_FILE));
+            stack.record = new RunningStack(ProcessHandle.current().pid(), started.dynamo(), started.s3(), started.sqs(),
+                    lambda.endpoint(), null);
+            stack.record.write(state.resolve(STACK_FILE));
         }
         return stack;
     }
@@ -152,9 +155,24 @@ public final class LocalStack implements AutoCloseable {
         return RunningStack.read(state.resolve(STACK_FILE)).map(running -> {
             options.log().println("Using the local stack already running on " + state + " (pid " + running.pid() + ")");
             // the process running it created the template's tables when it started
-            return new LocalStack(options, template, new LocalServers(List.of(), running.dynamo(), running.s3(), running.sqs(), true),
-                    false, running.lambda());
+            LocalStack attached = new LocalStack(options, template,
+                    new LocalServers(List.of(), running.dynamo(), running.s3(), running.sqs(), true), false, running.lambda());
+            attached.record = running;
+            return attached;
         });
+    }
+
+    /** Records in stack.json where the product's HTTP API listens, so a second {@code ./beats} finds {@code serve}. */
+    public synchronized void announceApi(URI endpoint) {
+        if (published && record != null) {
+            record = record.withApi(endpoint);
+            record.write(stateDir().resolve(STACK_FILE));
+        }
+    }
+
+    /** The HTTP API of the {@code ./beats serve} whose stack this one is attached to (or runs), if it has one. */
+    public synchronized Optional<URI> apiEndpoint() {
+        return Optional.ofNullable(record).map(RunningStack::api);
     }
 
     public SamTemplate template() {

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where a running stack's servers listen, as recorded in its state directory; lambda: its Invoke API (null when older). */
-record RunningStack(long pid, URI dynamo, URI s3, URI sqs, URI lambda) {
+/**
+ * Where a running stack's servers listen, as recorded in its state directory; lambda: its Invoke API (null when
+ * older); api: the product's HTTP API once {@code ./beats serve} has started it (null for a pipeline's stack).
+ */
+record RunningStack(long pid, URI dynamo, URI s3, URI sqs, URI lambda, URI api) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Optional<RunningStack> read(Path file) {
@@ -22,14 +25,19 @@ record RunningStack(long pid, URI dynamo, URI s3, URI sqs, URI lambda) {
             RunningStack stack = JSON.readValue(file.toFile(), RunningStack.class);
             boolean alive = ProcessHandle.of(stack.pid()).map(ProcessHandle::isAlive).orElse(false);
             if (alive && listening(stack.dynamo()) && listening(stack.s3()) && stack.sqs() != null && listening(stack.sqs())) {
-                return Optional.of(stack.lambda() == null || listening(stack.lambda()) ? stack
-                        : new RunningStack(stack.pid(), stack.dynamo(), stack.s3(), stack.sqs(), null));
+                return Optional.of(new RunningStack(stack.pid(), stack.dynamo(), stack.s3(), stack.sqs(),
+                        stack.lambda() == null || listening(stack.lambda()) ? stack.lambda() : null,
+                        stack.api() == null || listening(stack.api()) ? stack.api() : null));
             }
             Files.deleteIfExists(file); // left behind by a stack that was killed
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    RunningStack withApi(URI endpoint) {
+        return new RunningStack(pid, dynamo, s3, sqs, lambda, endpoint);
     }
 
     void write(Path file) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,9 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
               GOOGLE_REDIRECT_URI=http://127.0.0.1:3000/auth/google-health/callback
               GOOGLE_HEALTH_WEBHOOK_SECRET=local-webhook-secret""";
 
+    private static final String DEFAULT_SERVE_ADDRESS = "http://127.0.0.1:3000";
+    static final URI DEFAULT_SERVE = URI.create(DEFAULT_SERVE_ADDRESS);
+
     @Option(names = "--file", required = true, description = "A heart-rate CSV (see ../shared/data/README.md).")
     Path file;
 
@@ -54,7 +58,8 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
     @Option(names = "--sync-every", defaultValue = "60", description = "Seconds of the run per device sync (one notification each).")
     long syncEverySeconds;
 
-    @Option(names = "--serve", defaultValue = "http://127.0.0.1:3000", description = "The running ./beats serve.")
+    @Option(names = "--serve", description = "The running ./beats serve (default: the one running on --state, "
+            + "whatever its port, else " + DEFAULT_SERVE_ADDRESS + ").")
     URI serve;
 
     @Option(names = "--stand-in-port", defaultValue = "" + DEFAULT_STAND_IN_PORT,
@@ -87,7 +92,7 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
         System.out.printf("Replaying %s: %d readings over %d min, %s%n", run.name(), run.readings().size(),
                 run.duration().toMinutes(), speed == 0 ? "all at once" : "at " + speed + "x");
         try (GoogleHealthStandIn standIn = GoogleHealthStandIn.start(standInPort, healthUserId)) {
-            HeartRateReplay.Summary summary = new HeartRateReplay(new ServeReplayTarget(serve, sessionCookie()), standIn,
+            HeartRateReplay.Summary summary = new HeartRateReplay(new ServeReplayTarget(serveToReplayTo(), sessionCookie()), standIn,
                     webhookSecret, Clock.systemUTC(), Pause.SLEEP, System.out)
                     .play(run, speed, Duration.ofSeconds(syncEverySeconds), Duration.ofSeconds(30));
             System.out.printf("Done: %d readings in %d notifications (%d rejected); samples %s .. %s; current heart rate %s%n",
@@ -98,6 +103,19 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** --serve, else the serve that runs on the state directory (its stack.json names its API), else port 3000. */
+    URI serveToReplayTo() {
+        if (serve != null) {
+            return serve;
+        }
+        Optional<URI> running;
+        try (LocalStack attached = LocalStack.attach(stack.options()).orElse(null)) {
+            running = attached == null ? Optional.empty() : attached.apiEndpoint();
+        }
+        running.ifPresent(api -> System.out.println("Replaying to the ./beats serve running on " + stack.stateDir() + " at " + api));
+        return running.orElse(DEFAULT_SERVE);
     }
 
     /** A session for {@code --runner}, started in the running serve's sessions table (null: the demo runner). */

@@ -105,8 +105,9 @@ public final class ServeReplayTarget implements ReplayTarget {
             }
             return response;
         } catch (IOException e) {
-            throw new ReplayFailedException("cannot reach " + request.uri().getAuthority() + " (" + e.getMessage()
-                    + "); is ./beats serve running?\n" + ReplayHeartRateCommand.SERVE_SETUP);
+            throw new ReplayFailedException("cannot reach " + request.uri().getAuthority() + " (" + e.getClass().getSimpleName()
+                    + "); is ./beats serve running? A serve on another port is found through its state directory: pass the "
+                    + "--state it was started with, or --serve with its address.\n" + ReplayHeartRateCommand.SERVE_SETUP);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplayFailedException("interrupted");

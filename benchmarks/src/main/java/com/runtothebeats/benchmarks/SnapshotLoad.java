@@ -62,7 +62,7 @@ public final class SnapshotLoad {
             snapshot = CatalogSnapshotFormat.read(in);
         }
         long read = System.nanoTime();
-        TempoIndex index = TempoIndex.build(snapshot.tracks(), transform);
+        TempoIndex index = TempoIndex.build(snapshot.tracks(), snapshot.songKeys(), transform);
         snapshot = null;
         long indexed = System.nanoTime();
         RecommendationService service = new RecommendationService(new PlaylistBuilder(index, Optional.empty()));

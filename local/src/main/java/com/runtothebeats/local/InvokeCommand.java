@@ -54,6 +54,7 @@ final class InvokeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; functions: "
                         + template.functions().stream().map(SamTemplate.FunctionDefinition::logicalId).collect(Collectors.joining(", ")));
             }
+            local.startAheadFor(logicalId);
             try {
                 String response = local.function(logicalId).invoke(eventJson);
                 stdout.println(response == null ? "null" : response);

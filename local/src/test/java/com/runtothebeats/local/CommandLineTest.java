@@ -23,7 +23,15 @@ class CommandLineTest {
     }
 
     @Test
-    void invokePrintsTheResponseJsonAndStartsNoServerTheFunctionDoesNotUse() throws Exception {
+    void invokePrintsTheResponseJsonAndStartsDynamoDbOnlyForAFunctionWhoseEnvironmentNamesATable() throws Exception {
+        Path plainEvent = state.resolve("plain.json");
+        Files.writeString(plainEvent, "{\"routeKey\": \"GET /things/special\"}");
+        BeatsRun plain = beats("invoke", "PlainFunction", "--event", plainEvent.toString());
+        assertEquals(0, plain.exitCode(), plain.stderr());
+        assertEquals("ok", JSON.readTree(plain.stdout()).get("status").asText());
+        // PlainFunction names no table, so the on-demand stack neither starts DynamoDB Local nor starts it ahead
+        assertTrue(Files.notExists(state.resolve("dynamodb")), "DynamoDB Local starts only for a function that may call it");
+
         Path event = state.resolve("event.json");
         Files.writeString(event, """
                 {"version": "2.0", "routeKey": "GET /things/{id}", "rawPath": "/things/7", "rawQueryString": "",
@@ -38,8 +46,6 @@ class CommandLineTest {
         JsonNode seen = JSON.readTree(response.get("body").asText());
         assertEquals("7", seen.get("pathParameters").get("id").asText());
         assertEquals("Things", seen.get("environment").get("THINGS_TABLE").asText());
-        // the echo function never calls DynamoDB, so the on-demand stack must not have started it
-        assertTrue(Files.notExists(state.resolve("dynamodb")), "DynamoDB Local starts only when a function calls it");
         assertTrue(Files.notExists(state.resolve("stack.json")), "the stack record is removed when the command ends");
     }
 

@@ -14,7 +14,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 
 
-import ai.djl.util.Pair;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.FlowFeature;
@@ -25,7 +24,6 @@ import com.runtothebeats.core.flow.NextTrackEvaluation;
 import com.runtothebeats.core.flow.PlaylistContext;
 import com.runtothebeats.core.flow.PlaylistSplit;
 import com.runtothebeats.core.flow.RunningFlowStatistics;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -129,13 +127,13 @@ public final class FlowModelTrainer {
                 if (mae < bestMae - 1e-5) {
                     bestMae = mae;
                     bestEpoch = epoch;
-                    best = snapshot(model);
+                    best = ParameterSnapshot.of(model);
                 } else if (epoch - bestEpoch >= options.patience()) {
                     break;
                 }
             }
         }
-        restore(model, best);
+        ParameterSnapshot.restore(model, best);
         FlowSequenceModel network = new FlowSequenceModel(model, transform, version, 1.0, priors);
         NextTrackEvaluation evaluation = new NextTrackEvaluation(transform, split.validation());
         Map<String, FlowMetrics> baselines = new LinkedHashMap<>(evaluation.evaluateBaselines());
@@ -285,23 +283,5 @@ public final class FlowModelTrainer {
             }
         }
         return sum / (count * F);
-    }
-
-    static float[][] snapshot(Model model) {
-        List<float[]> values = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            values.add(p.getValue().getArray().toFloatArray());
-        }
-        return values.toArray(float[][]::new);
-    }
-
-    static void restore(Model model, float[][] values) {
-        if (values == null) {
-            return;
-        }
-        int i = 0;
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            p.getValue().getArray().set(FloatBuffer.wrap(values[i++]));
-        }
     }
 }

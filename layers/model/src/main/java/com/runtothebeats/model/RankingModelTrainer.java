@@ -133,13 +133,13 @@ public final class RankingModelTrainer {
                 if (bestMetrics == null || metrics.mrr() > bestMetrics.mrr()) {
                     bestMetrics = metrics;
                     bestEpoch = epoch;
-                    best = FlowModelTrainer.snapshot(model);
+                    best = ParameterSnapshot.of(model);
                 } else if (epoch - bestEpoch >= options.patience()) {
                     break;
                 }
             }
         }
-        FlowModelTrainer.restore(model, best);
+        ParameterSnapshot.restore(model, best);
         RankingModel ranking = new RankingModel(model, statistics, transform, version);
         RankingMetrics kept = validationRanking.evaluate(ranking);
         Map<String, RankingMetrics> baselines = validationRanking.evaluateBaselines(transform);

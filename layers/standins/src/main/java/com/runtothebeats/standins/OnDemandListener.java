@@ -75,6 +75,20 @@ public final class OnDemandListener implements AutoCloseable {
         return backend;
     }
 
+    /**
+     * Starts the server now on another thread, for a caller that knows it will be needed: the first client then
+     * waits only for what is left of the start. A failed start is thrown to whoever asks {@link #backend()}.
+     */
+    public void startInBackground() {
+        daemon(name + "-start", () -> {
+            try {
+                backend();
+            } catch (RuntimeException e) {
+                // kept in failure: thrown to the client that needs the server
+            }
+        }).start();
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             Socket client;

@@ -41,10 +41,12 @@ public final class TemplateTables {
 
     /**
      * Creates one table of the project's own template.yaml (found from the working directory) under {@code name}:
-     * how tests make the tables they use, so a key schema is spelled in one place only.
+     * how tests make the tables they use, so a key schema is spelled in one place only. Without its TTL: tests run
+     * on fixed clocks, mostly days in the past, and DynamoDB Local sweeps expired items as DynamoDB does, at
+     * moments of its own, so a test's session or sample would vanish at random. (The local stack's tables keep it.)
      */
     public static void createProjectTable(DynamoDbClient client, String logicalId, String name) {
-        create(client, ProjectTemplate.TEMPLATE.table(logicalId), name);
+        create(client, ProjectTemplate.TEMPLATE.table(logicalId), name, false);
     }
 
     /**
@@ -61,8 +63,12 @@ public final class TemplateTables {
         return names;
     }
 
-    /** Creates one table under {@code name}, or brings an existing one up to the definition. */
+    /** Creates one table under {@code name}, or brings an existing one up to the definition, TTL included. */
     public static void create(DynamoDbClient client, SamTemplate.TableDefinition table, String name) {
+        create(client, table, name, true);
+    }
+
+    private static void create(DynamoDbClient client, SamTemplate.TableDefinition table, String name, boolean timeToLive) {
         Optional<TableDescription> existing = describe(client, name);
         if (existing.isEmpty()) {
             client.createTable(b -> {
@@ -84,7 +90,7 @@ public final class TemplateTables {
         } else {
             addMissing(client, table, name, existing.get());
         }
-        table.timeToLiveAttribute().ifPresent(attribute -> {
+        table.timeToLiveAttribute().filter(attribute -> timeToLive).ifPresent(attribute -> {
             var current = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
             if (!attribute.equals(current.attributeName())) {
                 client.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));

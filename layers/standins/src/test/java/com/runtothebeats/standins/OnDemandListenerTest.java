@@ -46,6 +46,50 @@ class OnDemandListenerTest {
         }
     }
 
+    @Test
+    void aServerStartedAheadIsTheOneTheFirstClientGets() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (OnDemandListener listener = OnDemandListener.start("echo", () -> {
+            starts.incrementAndGet();
+            try {
+                release.await(); // a slow start: the client below connects while it runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return echoServer();
+        })) {
+            listener.startInBackground();
+            for (int wait = 0; wait < 200 && starts.get() == 0; wait++) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, starts.get(), "started without any client");
+            release.countDown();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(listener.endpoint().resolve("/echo"))
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("hello", response.body());
+            assertEquals(1, starts.get(), "the client waited for the start under way, and no second one began");
+        }
+    }
+
+    @Test
+    void aStartAheadThatFailsIsThrownToWhoeverNeedsTheServer() throws Exception {
+        try (OnDemandListener listener = OnDemandListener.start("broken", () -> {
+            throw new IllegalStateException("no disk");
+        })) {
+            listener.startInBackground();
+            IllegalStateException e = null;
+            for (int wait = 0; wait < 200 && e == null; wait++) {
+                try {
+                    listener.backend();
+                } catch (IllegalStateException thrown) {
+                    e = thrown;
+                }
+            }
+            assertEquals("no disk", e.getMessage());
+        }
+    }
+
     /**
      * 200 starts of the listeners a command's stack opens (the on-demand S3 endpoint, DynamoDB's on-demand port,
      * the queues, and the two ports S3Mock would be given): none fails to bind and no two share a port.

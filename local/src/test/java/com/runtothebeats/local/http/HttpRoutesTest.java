@@ -57,10 +57,10 @@ class HttpRoutesTest {
 
     @Test
     void textAndBinaryContentTypes() {
-        assertTrue(HttpApiGateway.isText("application/json; charset=utf-8"));
-        assertTrue(HttpApiGateway.isText("text/html"));
-        assertTrue(HttpApiGateway.isText("application/x-www-form-urlencoded"));
-        assertEquals(false, HttpApiGateway.isText("image/png"));
-        assertEquals(Map.of("a", List.of("1", "2"), "b c", List.of("")), HttpApiGateway.queryParameters("a=1&a=2&b+c"));
+        assertTrue(PayloadV2Request.isText("application/json; charset=utf-8"));
+        assertTrue(PayloadV2Request.isText("text/html"));
+        assertTrue(PayloadV2Request.isText("application/x-www-form-urlencoded"));
+        assertEquals(false, PayloadV2Request.isText("image/png"));
+        assertEquals(Map.of("a", List.of("1", "2"), "b c", List.of("")), PayloadV2Request.queryParameters("a=1&a=2&b+c"));
     }
 }

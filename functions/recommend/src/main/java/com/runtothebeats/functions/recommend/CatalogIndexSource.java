@@ -1,6 +1,7 @@
 package com.runtothebeats.functions.recommend;
 
 import com.runtothebeats.core.catalog.FeatureTransform;
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackCatalog;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshot;
@@ -27,8 +28,11 @@ final class CatalogIndexSource implements Supplier<CatalogIndexSource.Catalog> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogIndexSource.class);
 
-    /** The tracks to index and the transform their features are standardised with (empty: fit one on them). */
-    record Catalog(List<Track> tracks, Optional<FeatureTransform> transform, String source) {
+    /**
+     * The tracks to index, the transform their features are standardised with (empty: fit one on them) and, from a
+     * snapshot, the tracks' song keys (empty: work them out).
+     */
+    record Catalog(List<Track> tracks, Optional<FeatureTransform> transform, Optional<List<SongKey>> songKeys, String source) {
     }
 
     private final CatalogSnapshotStore snapshots;
@@ -58,7 +62,7 @@ final class CatalogIndexSource implements Supplier<CatalogIndexSource.Catalog> {
             throw new CatalogUnavailableException("the promoted catalog snapshot was refused, nothing of it is used: "
                     + e.getMessage() + ". Re-run the pipeline to write a new one", e);
         }
-        return new Catalog(table.all(), RecommendComponents.storedTransform(data, json), "tracks table");
+        return new Catalog(table.all(), RecommendComponents.storedTransform(data, json), Optional.empty(), "tracks table");
     }
 
     private Catalog fromSnapshot(CatalogSnapshot snapshot) {
@@ -71,6 +75,7 @@ final class CatalogIndexSource implements Supplier<CatalogIndexSource.Catalog> {
             throw new CatalogUnavailableException(header.transformKey() + " holds transform " + transform.version()
                     + ", the catalog snapshot of run " + header.runId() + " was standardised with " + header.transformVersion());
         }
-        return new Catalog(snapshot.tracks(), Optional.of(transform), "catalog snapshot of run " + header.runId());
+        return new Catalog(snapshot.tracks(), Optional.of(transform), Optional.of(snapshot.songKeys()),
+                "catalog snapshot of run " + header.runId());
     }
 }

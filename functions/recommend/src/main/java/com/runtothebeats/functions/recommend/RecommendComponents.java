@@ -28,6 +28,7 @@ import com.runtothebeats.model.PromotedScorer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,13 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
         JsonCodec json = new JacksonJsonCodec();
         CurrentModelLoader models = new CurrentModelLoader(new ModelStore(data), Path.of(env.get("MODEL_CACHE_DIR", "/tmp/models")));
         CatalogIndexSource source = new CatalogIndexSource(data, catalog, json);
-        Lazy<RecommendationService> service = Lazy.of(() -> RecommenderLoader.load(source, () -> promotedModel(models),
-                index -> promotedScorer(new PromotedScorer(models::currentPlainRankingModel, index))));
+        Lazy<RecommendationService> service = Lazy.of(() -> {
+            // the ranking model is fetched and read while the catalog loads: neither needs the other until the
+            // model is prepared for the index
+            CompletableFuture.runAsync(() -> promotedScorer(models::currentPlainRankingModel).get());
+            return RecommenderLoader.load(source, () -> promotedModel(models),
+                    index -> promotedScorer(new PromotedScorer(models::currentPlainRankingModel, index)));
+        });
         // Built on the first request that needs them: a deployment without sessions still recommends by tempo.
         Supplier<SessionCookies> sessions = Lazy.of(
                 () -> SessionCookies.fromEnvironment(env, DynamoSessionStore.fromEnvironment(env, aws.dynamoDb())));
@@ -94,7 +100,7 @@ public record RecommendComponents(Lazy<RecommendationService> service, RunnerTem
      * The promoted ranking model's scorer, or none: like {@link #promotedModel}, a model that cannot be loaded or
      * prepared is logged and the flow term falls back.
      */
-    static Supplier<Optional<NextTrackScorer>> promotedScorer(Supplier<Optional<NextTrackScorer>> scorer) {
+    static <T> Supplier<Optional<T>> promotedScorer(Supplier<Optional<T>> scorer) {
         return () -> {
             try {
                 return scorer.get();

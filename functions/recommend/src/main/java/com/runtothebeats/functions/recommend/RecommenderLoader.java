@@ -46,7 +46,8 @@ public final class RecommenderLoader {
         }
         FeatureTransform fitted = loaded.transform()
                 .orElseGet(() -> FeatureTransform.fit("catalog", tracks.stream().map(Track::features).toList()));
-        TempoIndex index = TempoIndex.build(tracks, fitted);
+        TempoIndex index = loaded.songKeys().map(keys -> TempoIndex.build(tracks, keys, fitted))
+                .orElseGet(() -> TempoIndex.build(tracks, fitted));
         // load the promoted models now, not on the first request; the sequence model only serves the flow term
         // when there is no ranking model, so with one it (and the native engine it needs) is never loaded
         Supplier<Optional<NextTrackScorer>> scorer = scorers.apply(index);

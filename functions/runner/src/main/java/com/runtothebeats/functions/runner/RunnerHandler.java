@@ -16,9 +16,7 @@ import com.runtothebeats.lambda.HttpRequest;
 import com.runtothebeats.lambda.HttpResponses;
 import com.runtothebeats.lambda.LambdaEnvironment;
 import com.runtothebeats.lambda.session.RunnerSession;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +32,6 @@ import org.slf4j.LoggerFactory;
 public class RunnerHandler extends HttpFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunnerHandler.class);
-    static final int DEFAULT_MINUTES = 60;
-    static final int MAX_MINUTES = 30 * 24 * 60;
-    /** Samples per page (default and most): an hour at one a second, whatever window is asked. */
-    static final int MAX_SAMPLES = 3600;
-
     private final RunnerComponents components;
     private final HeartRateRecorder recorder;
 
@@ -89,18 +82,14 @@ public class RunnerHandler extends HttpFunction {
 
     private APIGatewayV2HTTPResponse recentHeartRate(HttpRequest request) {
         String runnerId = components.sessions().requireRunner(request.event()).runnerId();
-        int minutes = boundedNumber(request, "minutes", DEFAULT_MINUTES, MAX_MINUTES);
-        int limit = boundedNumber(request, "limit", MAX_SAMPLES, MAX_SAMPLES);
-        Instant now = components.clock().instant();
-        Instant end = now.plusSeconds(1);
-        Instant before = before(request).filter(cursor -> cursor.isBefore(end)).orElse(end);
-        HeartRatePage page = components.samples().latest(runnerId, now.minus(Duration.ofMinutes(minutes)), before, limit);
+        HeartRatePageRequest asked = HeartRatePageRequest.read(request, components.clock().instant());
+        HeartRatePage page = components.samples().latest(runnerId, asked.from(), asked.before(), asked.limit());
         List<Map<String, Object>> series = page.samples().stream()
                 .<Map<String, Object>>map(sample -> Map.of("timestamp", sample.timestamp().toString(), "bpm", sample.bpm()))
                 .toList();
         RunnerHeartRate state = heartRate(runnerId);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("minutes", minutes);
+        body.put("minutes", asked.minutes());
         body.put("samples", series);
         body.put("next", page.older().map(Instant::toString).orElse(null));
         body.put("zones", SuggestedTempo.zones(state.resting(), state.max()));
@@ -123,31 +112,5 @@ public class RunnerHandler extends HttpFunction {
         }
         LOG.info("manual heart rate entered; suggested tempo {}", recorded.get().suggestedTargetTempo());
         return HttpResponses.json(200, Map.of("heartRate", recorded.get()));
-    }
-
-    private static int boundedNumber(HttpRequest request, String name, int absent, int max) {
-        Optional<String> value = request.query(name).filter(text -> !text.isBlank());
-        if (value.isEmpty()) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.get().trim());
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw new InvalidInputException(name, name + " must be a whole number from 1 to " + max);
-    }
-
-    /** The {@code next} of the previous page: read only samples older than it. */
-    private static Optional<Instant> before(HttpRequest request) {
-        Optional<String> value = request.query("before").filter(text -> !text.isBlank());
-        try {
-            return value.map(text -> Instant.parse(text.trim()));
-        } catch (DateTimeParseException notAnInstant) {
-            throw new InvalidInputException("before", "before must be the next value of a previous page (an ISO-8601 instant)");
-        }
     }
 }

@@ -205,18 +205,18 @@ class RunnerHandlerTest {
     @Test
     void withoutALimitAPageHoldsAtMostAnHourOfOneASecond() throws Exception {
         List<HeartRateSample> twoHours = new ArrayList<>();
-        for (int s = 1; s <= RunnerHandler.MAX_SAMPLES + 10; s++) {
+        for (int s = 1; s <= HeartRatePageRequest.MAX_SAMPLES + 10; s++) {
             twoHours.add(new HeartRateSample(NOW.minusSeconds(s), 150));
         }
         samples.save("demo-runner", twoHours);
         APIGatewayV2HTTPEvent month = event("heart-rate.json");
-        month.setQueryStringParameters(Map.of("minutes", Integer.toString(RunnerHandler.MAX_MINUTES)));
+        month.setQueryStringParameters(Map.of("minutes", Integer.toString(HeartRatePageRequest.MAX_MINUTES)));
 
         JsonNode page = body(handler(true).handleRequest(month, null));
 
-        assertEquals(RunnerHandler.MAX_SAMPLES, page.path("samples").size());
-        assertEquals(NOW.minusSeconds(RunnerHandler.MAX_SAMPLES).toString(), page.path("samples").get(0).path("timestamp").asText());
-        assertEquals(NOW.minusSeconds(RunnerHandler.MAX_SAMPLES).toString(), page.path("next").asText());
+        assertEquals(HeartRatePageRequest.MAX_SAMPLES, page.path("samples").size());
+        assertEquals(NOW.minusSeconds(HeartRatePageRequest.MAX_SAMPLES).toString(), page.path("samples").get(0).path("timestamp").asText());
+        assertEquals(NOW.minusSeconds(HeartRatePageRequest.MAX_SAMPLES).toString(), page.path("next").asText());
     }
 
     private static List<Integer> bpms(JsonNode body) {

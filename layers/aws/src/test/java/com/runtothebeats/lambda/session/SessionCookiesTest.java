@@ -192,6 +192,19 @@ class SessionCookiesTest {
     }
 
     @Test
+    void theDemoRunnerSignedInThroughTheDemosSignInIsStillTheDemo() {
+        // the demo's "sign in with Spotify" issues a session for the demo runner: it must keep the demo's library
+        // and name, not become a runner without a Spotify link whom import sends to sign in again and again
+        String demoCookie = "__Host-beats_session=" + value(sessions(NOW, true).issue("demo-runner"));
+        assertTrue(sessions(NOW, true).requireRunner(request("GET", List.of(demoCookie), null)).demo());
+        String runnerCookie = "__Host-beats_session=" + value(sessions(NOW, true).issue("runner-1"));
+        assertFalse(sessions(NOW, true).requireRunner(request("GET", List.of(runnerCookie), null)).demo(),
+                "a real runner signed in beside the demo is no demo");
+        assertFalse(sessions(NOW, false).requireRunner(request("GET", List.of(demoCookie), null)).demo(),
+                "outside demo mode a runner who happens to be called demo-runner is no demo");
+    }
+
+    @Test
     void demoModeKeepsTheCsrfCheckForACookielessPost() {
         // What a page anywhere can send: a text/plain form POST, no cookie of ours, no header.
         RequestRejectedException forged = assertThrows(RequestRejectedException.class,

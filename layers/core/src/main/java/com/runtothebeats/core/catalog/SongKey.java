@@ -1,7 +1,11 @@
 package com.runtothebeats.core.catalog;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +51,28 @@ public record SongKey(String title, String primaryArtist) {
     }
 
     public static SongKey of(String title, String artist) {
-        return new SongKey(fold(baseTitle(title == null ? "" : title)), primaryArtist(artist));
+        return new SongKey(titleKey(title), primaryArtist(artist));
+    }
+
+    /**
+     * The song keys of many tracks, in their order. The title part depends on the title alone and the artist part
+     * on the artist alone, so each distinct title and artist is worked out once (a catalog repeats both often).
+     */
+    public static List<SongKey> allOf(List<Track> tracks) {
+        Map<String, String> titles = new HashMap<>();
+        Map<String, String> artists = new HashMap<>();
+        SongKey[] keys = new SongKey[tracks.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Track t = tracks.get(i);
+            keys[i] = new SongKey(titles.computeIfAbsent(t.name(), SongKey::titleKey),
+                    artists.computeIfAbsent(t.artist(), SongKey::primaryArtist));
+        }
+        return Arrays.asList(keys);
+    }
+
+    /** The title a song is known by: without featured artists and version tags, folded. */
+    public static String titleKey(String title) {
+        return fold(baseTitle(title == null ? "" : title));
     }
 
     /** The artist a track counts as for spacing and bans: the part before "feat."/"ft."/"with". */

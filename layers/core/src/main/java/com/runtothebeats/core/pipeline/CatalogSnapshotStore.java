@@ -69,7 +69,7 @@ public final class CatalogSnapshotStore {
             return Optional.empty();
         }
         CurrentCatalog current = pointer.get();
-        if (current.schemaVersion() != CatalogSnapshotFormat.SCHEMA_VERSION) {
+        if (!CatalogSnapshotFormat.reads(current.schemaVersion())) {
             throw new UnsupportedSnapshotVersionException(current.schemaVersion());
         }
         Optional<InputStream> body = store.open(current.snapshotKey());
@@ -86,10 +86,11 @@ public final class CatalogSnapshotStore {
         }
         CatalogSnapshot.Header header = snapshot.header();
         if (!header.runId().equals(current.runId()) || header.trackCount() != current.tracks()
-                || !header.transformKey().equals(current.transformKey())) {
+                || !header.transformKey().equals(current.transformKey()) || header.schemaVersion() != current.schemaVersion()) {
             throw new CorruptSnapshotException(current.snapshotKey() + " holds run " + header.runId() + " with "
-                    + header.trackCount() + " tracks and " + header.transformKey() + ", but " + PipelineKeys.CURRENT_CATALOG
-                    + " promised run " + current.runId() + " with " + current.tracks() + " and " + current.transformKey());
+                    + header.trackCount() + " tracks and " + header.transformKey() + " (schema version " + header.schemaVersion()
+                    + "), but " + PipelineKeys.CURRENT_CATALOG + " promised run " + current.runId() + " with " + current.tracks()
+                    + " and " + current.transformKey() + " (schema version " + current.schemaVersion() + ")");
         }
         return Optional.of(snapshot);
     }

@@ -1,12 +1,13 @@
 package com.runtothebeats.core.playlist;
 
-import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.core.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -28,21 +29,32 @@ public final class CatalogGenres {
         this.masks = masks;
     }
 
-    /** @param known labels the index knows besides its tracks' (a library index knows the catalog's) */
-    static CatalogGenres of(List<Track> tracks, Collection<String> known) {
-        TreeSet<String> all = new TreeSet<>(known);
-        for (Track t : tracks) {
-            all.addAll(t.details().genres());
+    /**
+     * @param trackGenres each track's {@link TrackDetails#genres}, in index order
+     * @param known       labels the index knows besides its tracks' (a library index knows the catalog's)
+     */
+    static CatalogGenres of(List<List<String>> trackGenres, Collection<String> known) {
+        // a catalog has a few dozen distinct label lists over its tracks: work each out once
+        Map<List<String>, Long> maskOf = new HashMap<>();
+        for (List<String> genres : trackGenres) {
+            maskOf.putIfAbsent(genres, 0L);
         }
+        TreeSet<String> all = new TreeSet<>(known);
+        maskOf.keySet().forEach(all::addAll);
         List<String> labels = new ArrayList<>(all).subList(0, Math.min(all.size(), MAX_LABELS));
-        long[] masks = new long[tracks.size()];
-        for (int i = 0; i < masks.length; i++) {
-            for (String g : tracks.get(i).details().genres()) {
+        maskOf.replaceAll((genres, unset) -> {
+            long mask = 0;
+            for (String g : genres) {
                 int bit = labels.indexOf(g);
                 if (bit >= 0) {
-                    masks[i] |= 1L << bit;
+                    mask |= 1L << bit;
                 }
             }
+            return mask;
+        });
+        long[] masks = new long[trackGenres.size()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = maskOf.get(trackGenres.get(i));
         }
         return new CatalogGenres(List.copyOf(labels), masks);
     }

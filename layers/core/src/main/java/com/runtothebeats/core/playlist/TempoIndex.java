@@ -5,16 +5,21 @@ import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.OctaveCheck;
 import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.catalog.snapshot.SnapshotTracks;
 import com.runtothebeats.core.music.CamelotKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The catalog in memory, arranged for playlist search: one tempo-sorted list per Camelot key, so each
@@ -26,6 +31,9 @@ import java.util.Set;
  * 32 MB as floats) because the search touches thousands of candidates per step.
  */
 public final class TempoIndex {
+
+    /** Tracks per parallel range when building. */
+    private static final int RANGE = 1 << 14;
 
     /** Camelot keys as bucket numbers 0..23: (hour − 1) × 2 + (major ? 1 : 0). */
     public static final int KEYS = 24;
@@ -57,8 +65,10 @@ public final class TempoIndex {
     /** The ranking model prepared for this index when it was loaded for another (this is a library or mix). */
     final FlowScorerMemo flowScorers = new FlowScorerMemo(this);
 
-    private TempoIndex(List<Track> tracks, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
+    private TempoIndex(Usable usable, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
                        double catalogCost) {
+        List<Track> tracks = usable.tracks();
+        List<SongKey> songKeys = usable.songKeys();
         int n = tracks.size();
         this.tracks = tracks;
         this.transform = transform;
@@ -73,34 +83,51 @@ public final class TempoIndex {
         this.danceability = new double[n];
         this.factors = new byte[n];
         this.vectors = new float[n * FlowFeature.COUNT];
-        Map<String, Integer> artists = new HashMap<>();
-        int[] perKey = new int[KEYS];
-        long longest = 0;
-        for (int i = 0; i < n; i++) {
-            Track t = tracks.get(i);
-            tempo[i] = t.tempo();
-            durationMs[i] = t.durationMs();
-            longest = Math.max(longest, t.durationMs());
-            key[i] = bucket(t.camelotKey());
-            perKey[key[i]]++;
-            SongKey songKey = t.songKey();
-            artist[i] = artists.computeIfAbsent(songKey.primaryArtist(), a -> artists.size());
-            song[i] = songHash(songKey);
-            energy[i] = t.features().energy();
-            danceability[i] = t.features().danceability();
-            factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
-            if (fromLibrary != null) {
-                fromLibrary[i] = libraryIds.contains(t.id());
+        List<String>[] trackGenres = newGenresArray(n);
+        // each track's own values, in parallel ranges (a million tracks; every slot is written by one range only)
+        this.maxDurationMs = IntStream.range(0, (n + RANGE - 1) / RANGE).parallel().mapToLong(r -> {
+            long longest = 0;
+            for (int i = r * RANGE; i < Math.min(n, (r + 1) * RANGE); i++) {
+                Track t = tracks.get(i);
+                tempo[i] = t.tempo();
+                durationMs[i] = t.durationMs();
+                longest = Math.max(longest, t.durationMs());
+                key[i] = bucket(t.camelotKey());
+                song[i] = songHash(songKeys.get(i));
+                energy[i] = t.features().energy();
+                danceability[i] = t.features().danceability();
+                factors[i] = (byte) OctaveCheck.allowedFactors(t, true);
+                trackGenres[i] = t.details().genres();
+                if (fromLibrary != null) {
+                    fromLibrary[i] = libraryIds.contains(t.id());
+                }
+                double[] v = transform.standardise(t.features());
+                for (int j = 0; j < v.length; j++) {
+                    vectors[i * FlowFeature.COUNT + j] = (float) v[j];
+                }
             }
-            double[] v = transform.standardise(t.features());
-            for (int j = 0; j < v.length; j++) {
-                vectors[i * FlowFeature.COUNT + j] = (float) v[j];
+            return longest;
+        }).max().orElse(0);
+        Map<String, Integer> artists = new HashMap<>();
+        if (usable.artistEntry() != null) {
+            for (int a = 0; a < usable.artistNames().size(); a++) {
+                artists.put(usable.artistNames().get(a), a);
+            }
+            for (int i = 0; i < n; i++) {
+                artist[i] = usable.artistEntry().applyAsInt(i);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                artist[i] = artists.computeIfAbsent(songKeys.get(i).primaryArtist(), a -> artists.size());
             }
         }
-        this.maxDurationMs = longest;
-        this.genres = CatalogGenres.of(tracks, genreLabels);
-        this.artistIds = Map.copyOf(artists);
-        this.ids = TrackIds.of(tracks);
+        int[] perKey = new int[KEYS];
+        for (int i = 0; i < n; i++) {
+            perKey[key[i]]++;
+        }
+        this.genres = CatalogGenres.of(Arrays.asList(trackGenres), genreLabels);
+        this.artistIds = Collections.unmodifiableMap(artists); // a copy would hash every artist again
+        this.ids = usable.idsAscending() ? TrackIds.ascending(n, usable.ids()) : TrackIds.of(tracks);
         this.orderByKey = new int[KEYS][];
         this.temposByKey = new double[KEYS][];
         int[] fill = new int[KEYS];
@@ -110,18 +137,16 @@ public final class TempoIndex {
         for (int i = 0; i < n; i++) {
             orderByKey[key[i]][fill[key[i]]++] = i;
         }
-        for (int k = 0; k < KEYS; k++) {
-            int[] order = orderByKey[k];
-            // Sort indices by tempo (then index, for a stable, reproducible order).
-            Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
-            Arrays.sort(boxed, (a, b) -> a.equals(b) ? 0 : tempo[a] != tempo[b] ? Double.compare(tempo[a], tempo[b]) : Integer.compare(a, b));
+        // by tempo, then index (the fill put indices in ascending order, and the sort is stable); keys in parallel
+        IntStream.range(0, KEYS).parallel().forEach(k -> {
+            int[] order = TempoOrder.sortStable(orderByKey[k], tempo);
             double[] sorted = new double[order.length];
             for (int j = 0; j < order.length; j++) {
-                order[j] = boxed[j];
                 sorted[j] = tempo[order[j]];
             }
+            orderByKey[k] = order;
             temposByKey[k] = sorted;
-        }
+        });
     }
 
     /**
@@ -129,7 +154,19 @@ public final class TempoIndex {
      * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
      */
     public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
-        return new TempoIndex(usable(catalog), transform, List.of(), Set.of(), 0);
+        return new TempoIndex(Usable.of(List.copyOf(catalog), null), transform, List.of(), Set.of(), 0);
+    }
+
+    /**
+     * As {@link #build(Collection, FeatureTransform)}, for tracks whose song keys are already known (a catalog
+     * snapshot stores them): {@code songKeys.get(i)} is {@code catalog.get(i)}'s. A catalog sorted by id (a
+     * snapshot's) is indexed without the work of dropping duplicate ids or sorting them.
+     */
+    public static TempoIndex build(List<Track> catalog, List<SongKey> songKeys, FeatureTransform transform) {
+        if (songKeys.size() != catalog.size()) {
+            throw new IllegalArgumentException(catalog.size() + " tracks, " + songKeys.size() + " song keys");
+        }
+        return new TempoIndex(Usable.of(catalog, songKeys), transform, List.of(), Set.of(), 0);
     }
 
     /**
@@ -139,17 +176,71 @@ public final class TempoIndex {
      * unless a catalog one fits better by more than that ({@link TrackPool}).
      */
     public static TempoIndex build(Collection<Track> tracks, TempoIndex catalog, Set<String> libraryIds, double catalogCost) {
-        return new TempoIndex(usable(tracks), catalog.transform, catalog.genres.labels(), Set.copyOf(libraryIds), catalogCost);
+        return new TempoIndex(Usable.of(List.copyOf(tracks), null), catalog.transform, catalog.genres.labels(),
+                Set.copyOf(libraryIds), catalogCost);
     }
 
-    private static List<Track> usable(Collection<Track> tracks) {
-        Map<String, Track> unique = new LinkedHashMap<>();
-        for (Track t : tracks) {
-            if (t.tempo() > 0 && t.durationMs() > 0) {
-                unique.putIfAbsent(t.id(), t);
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newGenresArray(int n) {
+        return new List[n];
+    }
+
+    /**
+     * The tracks an index holds, with their song keys, and whether their ids ascend (so each is there once; then
+     * {@code ids} reads track {@code i}'s id). A snapshot's tracks, all kept, also give each track's primary artist
+     * as a number ({@code artistEntry}, into {@code artistNames}); otherwise those are null and the index numbers them.
+     */
+    private record Usable(List<Track> tracks, List<SongKey> songKeys, boolean idsAscending, IntFunction<String> ids,
+                          IntUnaryOperator artistEntry, List<String> artistNames) {
+
+        /** @param songKeys the tracks' song keys, or null to work them out for the tracks kept */
+        static Usable of(List<Track> all, List<SongKey> songKeys) {
+            if (all instanceof SnapshotTracks columns && songKeys == columns.songKeys()) {
+                Usable whole = whole(columns);
+                if (whole != null) {
+                    return whole;
+                }
             }
+            IntFunction<String> idOf = i -> all.get(i).id();
+            boolean ascending = true;
+            for (int i = 1; i < all.size() && ascending; i++) {
+                ascending = idOf.apply(i - 1).compareTo(idOf.apply(i)) < 0;
+            }
+            Set<String> seen = ascending ? null : new HashSet<>();
+            List<Track> tracks = new ArrayList<>(all.size());
+            List<SongKey> keys = songKeys == null ? null : new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                Track t = all.get(i);
+                if (t.tempo() > 0 && t.durationMs() > 0 && (ascending || seen.add(t.id()))) {
+                    tracks.add(t);
+                    if (keys != null) {
+                        keys.add(songKeys.get(i));
+                    }
+                }
+            }
+            List<Track> kept = List.copyOf(tracks);
+            return new Usable(kept, keys == null ? SongKey.allOf(kept) : keys, ascending, i -> kept.get(i).id(), null, null);
         }
-        return List.copyOf(unique.values());
+
+        /**
+         * A snapshot's columns indexed as they are, when every track is usable and the ids ascend (a snapshot's do):
+         * read from the columns, nothing is copied and no track is built to ask. Null when not.
+         */
+        private static Usable whole(SnapshotTracks columns) {
+            String previous = null;
+            for (int i = 0; i < columns.size(); i++) {
+                String id = columns.id(i);
+                if (!(columns.tempo(i) > 0 && columns.durationMs(i) > 0) || previous != null && previous.compareTo(id) >= 0) {
+                    return null;
+                }
+                previous = id;
+            }
+            List<String> artists = new ArrayList<>(columns.primaryArtists());
+            for (int a = 0; a < columns.primaryArtists(); a++) {
+                artists.add(columns.primaryArtist(a));
+            }
+            return new Usable(columns, columns.songKeys(), true, columns::id, columns::primaryArtistEntry, artists);
+        }
     }
 
     public static int bucket(CamelotKey camelot) {

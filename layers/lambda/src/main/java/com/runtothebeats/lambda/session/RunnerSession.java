@@ -3,12 +3,9 @@ package com.runtothebeats.lambda.session;
 /**
  * Who a request acts for.
  *
- * @param fromCookie true when a valid signed session cookie named the runner; false for the local demo's
- *                   implicit {@code demo-runner} (no cookie, so there is nothing for a forged request to ride on)
+ * @param demo true for the local demo's {@code demo-runner} (only in demo mode), whether the request came without a
+ *             cookie or with the session the demo's "sign in" issued: either way it reads the stand-ins' music and
+ *             has no Spotify link of its own
  */
-public record RunnerSession(String runnerId, boolean fromCookie) {
-
-    public boolean demo() {
-        return !fromCookie;
-    }
+public record RunnerSession(String runnerId, boolean demo) {
 }

@@ -102,10 +102,10 @@ public final class SessionCookies {
     public Optional<RunnerSession> session(APIGatewayV2HTTPEvent event) {
         Optional<String> runner = signedInRunner(event);
         if (runner.isPresent()) {
-            return Optional.of(new RunnerSession(runner.get(), true));
+            return Optional.of(new RunnerSession(runner.get(), demoMode && DEMO_RUNNER_ID.equals(runner.get())));
         }
         boolean carriesACookie = RequestCookies.of(event).get(COOKIE).filter(value -> !value.isEmpty()).isPresent();
-        return demoMode && !carriesACookie ? Optional.of(new RunnerSession(DEMO_RUNNER_ID, false)) : Optional.empty();
+        return demoMode && !carriesACookie ? Optional.of(new RunnerSession(DEMO_RUNNER_ID, true)) : Optional.empty();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.runtothebeats.core.catalog.snapshot;
 
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import java.util.List;
 
@@ -9,9 +10,11 @@ import java.util.List;
  * and docs/catalog-snapshot.md.
  *
  * @param header what the snapshot holds and which feature transform its tracks were standardised with
- * @param tracks every track, sorted by id, each id once
+ * @param tracks   every track, sorted by id, each id once
+ * @param songKeys each track's {@link SongKey}, in the same order (stored from schema version 4, so a recommender
+ *                 indexes the catalog without working them out again)
  */
-public record CatalogSnapshot(Header header, List<Track> tracks) {
+public record CatalogSnapshot(Header header, List<Track> tracks, List<SongKey> songKeys) {
 
     /**
      * @param schemaVersion    layout version ({@link CatalogSnapshotFormat#SCHEMA_VERSION} when written by this code)
@@ -24,9 +27,17 @@ public record CatalogSnapshot(Header header, List<Track> tracks) {
     }
 
     public CatalogSnapshot {
-        tracks = List.copyOf(tracks);
-        if (header.trackCount() != tracks.size()) {
-            throw new IllegalArgumentException("header counts " + header.trackCount() + " tracks, snapshot holds " + tracks.size());
+        // a snapshot read is already immutable columns; copying would build every track
+        tracks = tracks instanceof SnapshotTracks ? tracks : List.copyOf(tracks);
+        songKeys = tracks instanceof SnapshotTracks ? songKeys : List.copyOf(songKeys);
+        if (header.trackCount() != tracks.size() || songKeys.size() != tracks.size()) {
+            throw new IllegalArgumentException("header counts " + header.trackCount() + " tracks, snapshot holds "
+                    + tracks.size() + " and " + songKeys.size() + " song keys");
         }
+    }
+
+    /** A snapshot to write: the song keys are worked out from the tracks. */
+    public CatalogSnapshot(Header header, List<Track> tracks) {
+        this(header, tracks, SongKey.allOf(tracks));
     }
 }

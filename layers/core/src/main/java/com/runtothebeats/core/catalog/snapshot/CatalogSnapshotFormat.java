@@ -2,14 +2,16 @@ package com.runtothebeats.core.catalog.snapshot;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.FlowFeature;
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackDetails;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The catalog snapshot's binary layout, schema version 3 (docs/catalog-snapshot.md): big-endian,
+ * The catalog snapshot's binary layout, schema version 4 (docs/catalog-snapshot.md): big-endian,
  * <pre>
  *   magic "RTBCATLG" · u16 schema version
  *   header: UTF runId · UTF transformKey · UTF transformVersion · i32 track count · u8 column count,
@@ -25,9 +27,14 @@ public final class CatalogSnapshotFormat {
 
     /**
      * 2 added the album id and the track details (release year, explicit, time signature, second tempo); 3 the
-     * genres. A snapshot of another version is not read (the recommender reads the tracks table until the next run).
+     * genres; 4 each track's {@link SongKey} (computed by the writer, so a recommender's start does not run the
+     * title rules a million times) and dictionary entry numbers as narrow as the dictionary allows. This code reads
+     * {@link #OLDEST_READ} to {@link #SCHEMA_VERSION} (a version 3 snapshot's song keys are worked out at load, once
+     * per distinct title and artist); a snapshot of another version is not read (the recommender reads the tracks
+     * table until the next run).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
+    public static final int OLDEST_READ = 3;
     /** Separates a track's genre labels in the {@code genres} column ("pop|rock"); no dataset label holds it. */
     static final String GENRE_SEPARATOR = "|";
     static final byte[] MAGIC = {'R', 'T', 'B', 'C', 'A', 'T', 'L', 'G'};
@@ -39,8 +46,14 @@ public final class CatalogSnapshotFormat {
     private CatalogSnapshotFormat() {
     }
 
+    /** Writes the snapshot in the layout of its header's schema version (one this code reads). */
     public static void write(CatalogSnapshot snapshot, OutputStream out) {
         CatalogSnapshotWriter.write(snapshot, out);
+    }
+
+    /** Whether this code reads snapshots of that schema version. */
+    public static boolean reads(int schemaVersion) {
+        return schemaVersion >= OLDEST_READ && schemaVersion <= SCHEMA_VERSION;
     }
 
     /**
@@ -57,7 +70,10 @@ public final class CatalogSnapshotFormat {
     enum Encoding {
         /** i32[n+1] byte offsets, then the UTF-8 bytes. */
         UTF8(1, Kind.TEXT),
-        /** i32 entry count, the entries as {@link #UTF8}, then i32[n] entry numbers. */
+        /**
+         * i32 entry count, the entries as {@link #UTF8}, then n entry numbers: i32 up to version 3, from version 4
+         * u8, u16 or i32 as the entry count allows ({@link #numberBytes}).
+         */
         DICTIONARY(2, Kind.TEXT),
         INT8(3, Kind.INTEGER),
         INT32(4, Kind.INTEGER),
@@ -86,7 +102,7 @@ public final class CatalogSnapshotFormat {
 
     enum Kind { TEXT, INTEGER, REAL }
 
-    /** The columns of the current schema version, in the order they are written. */
+    /** The columns of every schema version read, in the order they are written; each names the version it came in. */
     enum Column {
         TRACK_ID("track_id", Kind.TEXT),
         NAME("track_name", Kind.TEXT),
@@ -112,17 +128,28 @@ public final class CatalogSnapshotFormat {
         TIME_SIGNATURE("time_signature", Kind.TEXT),
         OTHER_TEMPO("other_tempo", Kind.REAL),
         /** {@link TrackDetails#genres} joined by {@link #GENRE_SEPARATOR}; "" when not known. */
-        GENRES("genres", Kind.TEXT);
+        GENRES("genres", Kind.TEXT),
+        /** {@link SongKey#title()}: the folded title without featured artists and version tags. */
+        SONG_TITLE("song_title", Kind.TEXT, 4),
+        /** {@link SongKey#primaryArtist()}. */
+        SONG_ARTIST("song_artist", Kind.TEXT, 4);
 
         final String label;
         final Kind kind;
+        /** The schema version that added the column. */
+        final int since;
 
         Column(String label, Kind kind) {
-            this.label = label;
-            this.kind = kind;
+            this(label, kind, OLDEST_READ);
         }
 
-        String text(Track t) {
+        Column(String label, Kind kind, int since) {
+            this.label = label;
+            this.kind = kind;
+            this.since = since;
+        }
+
+        String text(Track t, SongKey song) {
             return switch (this) {
                 case TRACK_ID -> t.id();
                 case NAME -> t.name();
@@ -131,6 +158,8 @@ public final class CatalogSnapshotFormat {
                 case ALBUM_ID -> t.albumId();
                 case TIME_SIGNATURE -> t.details().timeSignature() == null ? "" : t.details().timeSignature();
                 case GENRES -> String.join(GENRE_SEPARATOR, t.details().genres());
+                case SONG_TITLE -> song.title();
+                case SONG_ARTIST -> song.primaryArtist();
                 default -> throw new IllegalStateException(this + " is not text");
             };
         }
@@ -166,7 +195,18 @@ public final class CatalogSnapshotFormat {
         }
     }
 
-    static final List<Column> COLUMNS = List.of(Column.values());
+    /** The columns of a schema version, in the order they are written. */
+    static List<Column> columns(int schemaVersion) {
+        return Arrays.stream(Column.values()).filter(c -> c.since <= schemaVersion).toList();
+    }
+
+    /** Bytes per dictionary entry number: 4 up to version 3; from 4 the fewest that number every entry. */
+    static int numberBytes(int schemaVersion, int entries) {
+        if (schemaVersion < 4) {
+            return Integer.BYTES;
+        }
+        return entries <= 1 << 8 ? 1 : entries <= 1 << 16 ? 2 : Integer.BYTES;
+    }
 
     /** The value a scaled decimal stands for; writer and reader share it so a value reads back bit for bit. */
     static double decimal(int unscaled, int scale) {

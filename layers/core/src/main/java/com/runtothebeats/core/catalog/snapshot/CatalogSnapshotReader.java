@@ -1,10 +1,11 @@
 package com.runtothebeats.core.catalog.snapshot;
 
-import com.runtothebeats.core.catalog.AudioFeatures;
-import com.runtothebeats.core.catalog.Track;
-import com.runtothebeats.core.catalog.TrackDetails;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Column;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Encoding;
+import com.runtothebeats.core.catalog.snapshot.SnapshotTracks.Dictionary;
+import com.runtothebeats.core.catalog.snapshot.SnapshotTracks.Integers;
+import com.runtothebeats.core.catalog.snapshot.SnapshotTracks.Reals;
+import com.runtothebeats.core.catalog.snapshot.SnapshotTracks.Utf8;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -16,17 +17,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 
 /**
- * Reads {@link CatalogSnapshotFormat} in one pass over a stream: every column into primitive arrays, then the
- * checksum, then (only if it matches) the tracks. Arrays are filled in chunks, so a corrupt count makes a short
- * read, not a huge allocation.
+ * Reads {@link CatalogSnapshotFormat} (every schema version from {@link CatalogSnapshotFormat#OLDEST_READ}) in one
+ * pass over a stream: every column into primitive arrays (text as dictionary entries and entry numbers, decimals
+ * unscaled), then the checksum, then (only if it matches) the tracks. Arrays are filled in chunks, so a corrupt
+ * count makes a short read, not a huge allocation. The tracks stay in those arrays ({@link SnapshotTracks}).
  */
 final class CatalogSnapshotReader {
 
@@ -35,6 +34,7 @@ final class CatalogSnapshotReader {
     private final DataInputStream in;
     private final CRC32C crc = new CRC32C();
     private int count;
+    private int version;
 
     private CatalogSnapshotReader(InputStream source) {
         this.in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(source, 1 << 16), crc));
@@ -58,8 +58,8 @@ final class CatalogSnapshotReader {
             throw new CorruptSnapshotException("not a catalog snapshot (its first bytes are not " + new String(
                     CatalogSnapshotFormat.MAGIC, StandardCharsets.US_ASCII) + ")");
         }
-        int version = in.readUnsignedShort();
-        if (version != CatalogSnapshotFormat.SCHEMA_VERSION) {
+        version = in.readUnsignedShort();
+        if (!CatalogSnapshotFormat.reads(version)) {
             throw new UnsupportedSnapshotVersionException(version);
         }
         String runId = in.readUTF();
@@ -69,10 +69,10 @@ final class CatalogSnapshotReader {
         if (count < 0 || count > CatalogSnapshotFormat.MAX_TRACKS) {
             throw new CorruptSnapshotException("the header counts " + count + " tracks");
         }
-        List<Column> columns = CatalogSnapshotFormat.COLUMNS;
+        List<Column> columns = CatalogSnapshotFormat.columns(version);
         int columnCount = in.readUnsignedByte();
         if (columnCount != columns.size()) {
-            throw new CorruptSnapshotException("the header lists " + columnCount + " columns, schema version " + CatalogSnapshotFormat.SCHEMA_VERSION + " has " + columns.size());
+            throw new CorruptSnapshotException("the header lists " + columnCount + " columns, schema version " + version + " has " + columns.size());
         }
         Encoding[] encodings = new Encoding[columnCount];
         int[] scales = new int[columnCount];
@@ -84,12 +84,12 @@ final class CatalogSnapshotReader {
             if (!label.equals(expected.label) || encodings[c].kind != expected.kind
                     || scales[c] > CatalogSnapshotFormat.MAX_DECIMAL_SCALE) {
                 throw new CorruptSnapshotException("column " + c + " is '" + label + "' as " + encodings[c]
-                        + " (scale " + scales[c] + "); schema version " + CatalogSnapshotFormat.SCHEMA_VERSION + " has '" + expected.label + "' there");
+                        + " (scale " + scales[c] + "); schema version " + version + " has '" + expected.label + "' there");
             }
         }
-        Object[] values = new Object[columnCount];
+        Object[] values = new Object[Column.values().length];
         for (int c = 0; c < columnCount; c++) {
-            values[c] = readColumn(columns.get(c), encodings[c], scales[c]);
+            values[columns.get(c).ordinal()] = readColumn(columns.get(c), encodings[c], scales[c]);
         }
         int computed = (int) crc.getValue();
         int stored = in.readInt();
@@ -101,66 +101,55 @@ final class CatalogSnapshotReader {
             throw new CorruptSnapshotException("the catalog snapshot has bytes after its checksum");
         }
         CatalogSnapshot.Header header = new CatalogSnapshot.Header(version, runId, transformKey, transformVersion, count);
-        return new CatalogSnapshot(header, tracks(values));
+        SnapshotTracks tracks = new SnapshotTracks(count, values);
+        return new CatalogSnapshot(header, tracks, tracks.songKeys());
     }
 
     private Object readColumn(Column column, Encoding encoding, int scale) throws IOException {
         return switch (encoding) {
-            case UTF8 -> readStrings(count, column);
+            case UTF8 -> readText(count, column);
             case DICTIONARY -> {
                 int entries = in.readInt();
                 if (entries < 0 || entries > Math.max(count, 1)) {
                     throw new CorruptSnapshotException(column.label + " has " + entries + " dictionary entries for " + count + " tracks");
                 }
-                String[] dictionary = readStrings(entries, column);
-                int[] numbers = readInts(count);
-                String[] out = new String[count];
+                Utf8 text = readText(entries, column);
+                String[] dictionary = new String[entries];
+                for (int e = 0; e < entries; e++) {
+                    dictionary[e] = text.value(e);
+                }
+                int[] numbers = readNumbers(count, CatalogSnapshotFormat.numberBytes(version, entries));
                 for (int i = 0; i < count; i++) {
                     if (numbers[i] < 0 || numbers[i] >= entries) {
                         throw new CorruptSnapshotException(column.label + " of track " + i + " names dictionary entry " + numbers[i]);
                     }
-                    out[i] = dictionary[numbers[i]];
                 }
-                yield out;
+                yield new Dictionary(dictionary, numbers);
             }
-            case INT8 -> {
-                long[] out = new long[count];
-                byte[] bytes = readBytes(count);
-                for (int i = 0; i < count; i++) {
-                    out[i] = bytes[i];
-                }
-                yield out;
-            }
-            case INT32 -> Arrays.stream(readInts(count)).asLongStream().toArray();
+            case INT8 -> new Integers(readNumbers(count, -1), null);
+            case INT32 -> new Integers(readNumbers(count, Integer.BYTES), null);
             case INT64 -> {
                 long[] out = new long[count];
                 for (int from = 0; from < count; from += CHUNK) {
                     int n = Math.min(CHUNK, count - from);
-                    ByteBuffer.wrap(readBytes(n * Long.BYTES)).asLongBuffer().get(out, from, n);
+                    ByteBuffer.wrap(readChunk(n * Long.BYTES)).asLongBuffer().get(out, from, n);
                 }
-                yield out;
+                yield new Integers(null, out);
             }
-            case DECIMAL32 -> {
-                int[] unscaled = readInts(count);
-                double[] out = new double[count];
-                for (int i = 0; i < count; i++) {
-                    out[i] = CatalogSnapshotFormat.decimal(unscaled[i], scale);
-                }
-                yield out;
-            }
+            case DECIMAL32 -> new Reals(readNumbers(count, Integer.BYTES), scale, null);
             case FLOAT64 -> {
                 double[] out = new double[count];
                 for (int from = 0; from < count; from += CHUNK) {
                     int n = Math.min(CHUNK, count - from);
-                    ByteBuffer.wrap(readBytes(n * Double.BYTES)).asDoubleBuffer().get(out, from, n);
+                    ByteBuffer.wrap(readChunk(n * Double.BYTES)).asDoubleBuffer().get(out, from, n);
                 }
-                yield out;
+                yield new Reals(null, 0, out);
             }
         };
     }
 
-    private String[] readStrings(int n, Column column) throws IOException {
-        int[] offsets = readInts(n + 1);
+    private Utf8 readText(int n, Column column) throws IOException {
+        int[] offsets = readNumbers(n + 1, Integer.BYTES);
         if (offsets[0] != 0) {
             throw new CorruptSnapshotException(column.label + " text starts at offset " + offsets[0]);
         }
@@ -169,21 +158,46 @@ final class CatalogSnapshotReader {
                 throw new CorruptSnapshotException(column.label + " text offsets go backwards at entry " + i);
             }
         }
-        byte[] blob = readBytes(offsets[n]);
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = new String(blob, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
+        byte[] blob = in.readNBytes(offsets[n]); // grows as data arrives: a bogus length only runs out
+        if (blob.length != offsets[n]) {
+            throw new EOFException("wanted " + offsets[n] + " bytes, the stream had " + blob.length);
         }
-        return out;
+        return new Utf8(blob, offsets);
     }
 
-    private int[] readInts(int n) throws IOException {
+    /**
+     * {@code n} numbers of {@code width} bytes: 1 and 2 unsigned, 4 signed, -1 a signed byte. Read a chunk at a time
+     * into a growing list, so a corrupt count runs out of bytes before it allocates much.
+     */
+    private int[] readNumbers(int n, int width) throws IOException {
+        int bytes = Math.abs(width);
         List<int[]> chunks = new ArrayList<>();
         for (int from = 0; from < n; from += CHUNK) {
             int size = Math.min(CHUNK, n - from);
+            ByteBuffer buffer = ByteBuffer.wrap(readChunk(size * bytes));
             int[] chunk = new int[size];
-            ByteBuffer.wrap(readBytes(size * Integer.BYTES)).asIntBuffer().get(chunk);
+            switch (width) {
+                case -1 -> {
+                    for (int i = 0; i < size; i++) {
+                        chunk[i] = buffer.get();
+                    }
+                }
+                case 1 -> {
+                    for (int i = 0; i < size; i++) {
+                        chunk[i] = buffer.get() & 0xff;
+                    }
+                }
+                case 2 -> {
+                    for (int i = 0; i < size; i++) {
+                        chunk[i] = buffer.getShort() & 0xffff;
+                    }
+                }
+                default -> buffer.asIntBuffer().get(chunk);
+            }
             chunks.add(chunk);
+        }
+        if (chunks.size() == 1) {
+            return chunks.get(0);
         }
         int[] out = new int[n];
         int at = 0;
@@ -194,54 +208,10 @@ final class CatalogSnapshotReader {
         return out;
     }
 
-    /** Exactly {@code n} bytes; {@code readNBytes} grows its buffer as data arrives, so a bogus length only runs out. */
-    private byte[] readBytes(int n) throws IOException {
-        byte[] bytes = in.readNBytes(n);
-        if (bytes.length != n) {
-            throw new EOFException("wanted " + n + " bytes, the stream had " + bytes.length);
-        }
+    /** Exactly {@code n} bytes, {@code n} at most a chunk of longs. */
+    private byte[] readChunk(int n) throws IOException {
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
         return bytes;
-    }
-
-    private List<Track> tracks(Object[] values) {
-        String[] ids = (String[]) values[Column.TRACK_ID.ordinal()];
-        String[] names = (String[]) values[Column.NAME.ordinal()];
-        String[] artists = (String[]) values[Column.ARTIST.ordinal()];
-        String[] albums = (String[]) values[Column.ALBUM.ordinal()];
-        String[] albumIds = (String[]) values[Column.ALBUM_ID.ordinal()];
-        long[] popularity = (long[]) values[Column.POPULARITY.ordinal()];
-        long[] key = (long[]) values[Column.KEY.ordinal()];
-        long[] mode = (long[]) values[Column.MODE.ordinal()];
-        long[] duration = (long[]) values[Column.DURATION_MS.ordinal()];
-        double[][] real = new double[Column.values().length][];
-        for (Column c : Column.values()) {
-            if (c.kind == CatalogSnapshotFormat.Kind.REAL) {
-                real[c.ordinal()] = (double[]) values[c.ordinal()];
-            }
-        }
-        long[] year = (long[]) values[Column.RELEASE_YEAR.ordinal()];
-        long[] explicit = (long[]) values[Column.EXPLICIT.ordinal()];
-        String[] signature = (String[]) values[Column.TIME_SIGNATURE.ordinal()];
-        String[] genres = (String[]) values[Column.GENRES.ordinal()];
-        Map<String, List<String>> genreLists = new HashMap<>(); // a few distinct combinations, shared
-        Track[] tracks = new Track[count];
-        for (int i = 0; i < count; i++) {
-            AudioFeatures features = new AudioFeatures(
-                    real[Column.ACOUSTICNESS.ordinal()][i], real[Column.DANCEABILITY.ordinal()][i],
-                    real[Column.ENERGY.ordinal()][i], real[Column.INSTRUMENTALNESS.ordinal()][i],
-                    real[Column.LIVENESS.ordinal()][i], real[Column.LOUDNESS.ordinal()][i],
-                    real[Column.SPEECHINESS.ordinal()][i], real[Column.VALENCE.ordinal()][i],
-                    (int) key[i], (int) mode[i], real[Column.TEMPO.ordinal()][i], duration[i]);
-            double otherTempo = real[Column.OTHER_TEMPO.ordinal()][i];
-            TrackDetails details = new TrackDetails(year[i] == 0 ? null : (int) year[i],
-                    explicit[i] < 0 ? null : explicit[i] == 1, signature[i].isEmpty() ? null : signature[i],
-                    otherTempo == 0 ? null : otherTempo, genreLists.computeIfAbsent(genres[i], CatalogSnapshotReader::genres));
-            tracks[i] = new Track(ids[i], names[i], artists[i], albums[i], (int) popularity[i], features, albumIds[i], details);
-        }
-        return Arrays.asList(tracks);
-    }
-
-    private static List<String> genres(String joined) {
-        return joined.isEmpty() ? List.of() : List.of(joined.split(Pattern.quote(CatalogSnapshotFormat.GENRE_SEPARATOR)));
     }
 }

@@ -1,5 +1,6 @@
 package com.runtothebeats.core.catalog.snapshot;
 
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Column;
 import com.runtothebeats.core.catalog.snapshot.CatalogSnapshotFormat.Encoding;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,18 @@ final class CatalogSnapshotWriter {
     }
 
     static void write(CatalogSnapshot snapshot, OutputStream target) {
-        List<Track> tracks = sortedById(snapshot.tracks());
-        List<Column> columns = CatalogSnapshotFormat.COLUMNS;
+        int version = snapshot.header().schemaVersion();
+        if (!CatalogSnapshotFormat.reads(version)) {
+            throw new IllegalArgumentException("cannot write catalog snapshot schema version " + version);
+        }
+        Integer[] order = orderById(snapshot.tracks());
+        List<Track> tracks = new ArrayList<>(order.length);
+        List<SongKey> songs = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            tracks.add(snapshot.tracks().get(i));
+            songs.add(snapshot.songKeys().get(i));
+        }
+        List<Column> columns = CatalogSnapshotFormat.columns(version);
         Encoding[] encodings = new Encoding[columns.size()];
         int[] scales = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
@@ -47,7 +59,7 @@ final class CatalogSnapshotWriter {
             DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
             CatalogSnapshot.Header header = snapshot.header();
             out.write(CatalogSnapshotFormat.MAGIC);
-            out.writeShort(CatalogSnapshotFormat.SCHEMA_VERSION);
+            out.writeShort(version);
             out.writeUTF(header.runId());
             out.writeUTF(header.transformKey());
             out.writeUTF(header.transformVersion());
@@ -59,7 +71,7 @@ final class CatalogSnapshotWriter {
                 out.writeByte(scales[c]);
             }
             for (int c = 0; c < columns.size(); c++) {
-                writeColumn(out, tracks, columns.get(c), encodings[c], scales[c]);
+                writeColumn(out, version, tracks, songs, columns.get(c), encodings[c], scales[c]);
             }
             out.flush();
             new DataOutputStream(buffered).writeInt((int) crc.getValue());
@@ -69,15 +81,17 @@ final class CatalogSnapshotWriter {
         }
     }
 
-    private static List<Track> sortedById(List<Track> tracks) {
-        List<Track> sorted = new ArrayList<>(tracks);
-        sorted.sort((a, b) -> a.id().compareTo(b.id()));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
-                throw new IllegalArgumentException("track " + sorted.get(i).id() + " appears twice in the snapshot");
+    /** The tracks' positions in id order; the song keys follow their tracks. */
+    private static Integer[] orderById(List<Track> tracks) {
+        Integer[] order = new Integer[tracks.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> tracks.get(a).id().compareTo(tracks.get(b).id()));
+        for (int i = 1; i < order.length; i++) {
+            if (tracks.get(order[i]).id().equals(tracks.get(order[i - 1]).id())) {
+                throw new IllegalArgumentException("track " + tracks.get(order[i]).id() + " appears twice in the snapshot");
             }
         }
-        return sorted;
+        return order;
     }
 
     private static Encoding integerEncoding(List<Track> tracks, Column column) {
@@ -114,16 +128,22 @@ final class CatalogSnapshotWriter {
         return true;
     }
 
-    private static void writeColumn(DataOutputStream out, List<Track> tracks, Column column, Encoding encoding, int scale)
-            throws IOException {
+    private static void writeColumn(DataOutputStream out, int version, List<Track> tracks, List<SongKey> songs, Column column,
+                                    Encoding encoding, int scale) throws IOException {
         switch (encoding) {
-            case UTF8 -> writeStrings(out, tracks.stream().map(column::text).toList());
+            case UTF8 -> {
+                List<String> values = new ArrayList<>(tracks.size());
+                for (int i = 0; i < tracks.size(); i++) {
+                    values.add(column.text(tracks.get(i), songs.get(i)));
+                }
+                writeStrings(out, values);
+            }
             case DICTIONARY -> {
                 Map<String, Integer> entries = new HashMap<>();
                 List<String> ordered = new ArrayList<>();
                 int[] numbers = new int[tracks.size()];
                 for (int i = 0; i < tracks.size(); i++) {
-                    String value = column.text(tracks.get(i));
+                    String value = column.text(tracks.get(i), songs.get(i));
                     numbers[i] = entries.computeIfAbsent(value, v -> {
                         ordered.add(v);
                         return ordered.size() - 1;
@@ -131,8 +151,13 @@ final class CatalogSnapshotWriter {
                 }
                 out.writeInt(ordered.size());
                 writeStrings(out, ordered);
+                int width = CatalogSnapshotFormat.numberBytes(version, ordered.size());
                 for (int n : numbers) {
-                    out.writeInt(n);
+                    switch (width) {
+                        case 1 -> out.writeByte(n);
+                        case 2 -> out.writeShort(n);
+                        default -> out.writeInt(n);
+                    }
                 }
             }
             case INT8 -> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.DatasetTracks;
+import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.catalog.TrackDetails;
 import java.io.ByteArrayInputStream;
@@ -34,8 +35,12 @@ class CatalogSnapshotFormatTest {
     }
 
     static byte[] encode(List<Track> tracks) {
+        return encode(tracks, CatalogSnapshotFormat.SCHEMA_VERSION);
+    }
+
+    static byte[] encode(List<Track> tracks, int version) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CatalogSnapshotFormat.write(new CatalogSnapshot(new CatalogSnapshot.Header(CatalogSnapshotFormat.SCHEMA_VERSION,
+        CatalogSnapshotFormat.write(new CatalogSnapshot(new CatalogSnapshot.Header(version,
                 "run-1", "transform/run-1/feature-transform.json", "run-1", tracks.size()), tracks), out);
         return out.toByteArray();
     }
@@ -62,12 +67,60 @@ class CatalogSnapshotFormatTest {
             // records compare doubles bit for bit (Double.compare), so this is every field, exactly
             assertEquals(expected.get(i), back.tracks().get(i), "track " + i);
         }
-        // ~163 bytes a track (17 of them the details, 4 of those the genres' dictionary entry; ~25 the album id, which
-        // is nearly as distinct as the track id):
+        // ~171 bytes a track (~25 the album id, which is nearly as distinct as the track id; ~22 the song keys of
+        // version 4, less the ~14 that dictionary numbers of 1-2 bytes save; 163 as version 3):
         // every feature of the dataset fits a scaled 32-bit decimal (float64 would add 36)
         assertTrue(back.tracks().stream().anyMatch(t -> t.details().releaseYear() != null), "release years are kept");
         assertTrue(back.tracks().stream().anyMatch(t -> t.details().genres().size() > 1), "genres are kept");
-        assertTrue(bytes.length < real.size() * 167, bytes.length + " bytes for " + real.size() + " tracks");
+        assertTrue(bytes.length < real.size() * 175, bytes.length + " bytes for " + real.size() + " tracks");
+    }
+
+    @Test
+    void everyTracksSongKeyIsStoredAndReadsBackAsItsOwn() {
+        CatalogSnapshot back = decode(encode(real));
+        List<Track> expected = byId(real);
+        assertEquals(expected.size(), back.songKeys().size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(SongKey.of(expected.get(i)), back.songKeys().get(i), "track " + i);
+        }
+    }
+
+    @Test
+    void aVersion3SnapshotIsStillReadEveryFieldIdenticalAndItsSongKeysWorkedOut() {
+        byte[] bytes = encode(real, 3);
+        assertEquals(3, bytes[9], "the u16 after the magic is the version written");
+        CatalogSnapshot back = decode(bytes);
+        assertEquals(3, back.header().schemaVersion());
+        List<Track> expected = byId(real);
+        assertEquals(expected, back.tracks());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(SongKey.of(expected.get(i)), back.songKeys().get(i), "track " + i);
+        }
+    }
+
+    @Test
+    void dictionariesOfEveryNumberWidthRoundTrip() {
+        // 70,000 names (4-byte numbers), 300 artists (2), 7 albums (1), on both sides of each width's limit
+        assertEquals(1, CatalogSnapshotFormat.numberBytes(4, 256));
+        assertEquals(2, CatalogSnapshotFormat.numberBytes(4, 257));
+        assertEquals(2, CatalogSnapshotFormat.numberBytes(4, 65_536));
+        assertEquals(4, CatalogSnapshotFormat.numberBytes(4, 65_537));
+        assertEquals(4, CatalogSnapshotFormat.numberBytes(3, 2));
+        List<Track> tracks = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            Track base = real.get(i % real.size());
+            tracks.add(new Track(String.format("w%06d", i), "Title " + i, "Artist " + (i % 300), "Album " + (i % 7),
+                    base.popularity(), base.features(), "", base.details()));
+        }
+        CatalogSnapshot back = decode(encode(tracks));
+        assertEquals(tracks, back.tracks());
+        assertEquals(tracks.stream().map(SongKey::of).toList(), back.songKeys());
+    }
+
+    @Test
+    void aVersionThisCodeDoesNotReadIsNotWritten() {
+        assertThrows(IllegalArgumentException.class, () -> encode(real.subList(0, 3), CatalogSnapshotFormat.OLDEST_READ - 1));
+        assertThrows(IllegalArgumentException.class, () -> encode(real.subList(0, 3), CatalogSnapshotFormat.SCHEMA_VERSION + 1));
     }
 
     @Test
@@ -83,8 +136,11 @@ class CatalogSnapshotFormatTest {
                     new TrackDetails(i % 4 == 0 ? null : 1950 + i % 70, i % 3 == 0 ? null : i % 3 == 1,
                             i % 5 == 0 ? "3/4" : i % 5 == 1 ? "6/8" : null, i % 6 == 0 ? null : 80 + random.nextDouble() * 100)));
         }
-        List<Track> back = decode(encode(tracks)).tracks();
-        assertEquals(byId(tracks), back);
+        for (int version = CatalogSnapshotFormat.OLDEST_READ; version <= CatalogSnapshotFormat.SCHEMA_VERSION; version++) {
+            CatalogSnapshot back = decode(encode(tracks, version));
+            assertEquals(byId(tracks), back.tracks(), "version " + version);
+            assertEquals(byId(tracks).stream().map(SongKey::of).toList(), back.songKeys(), "version " + version);
+        }
     }
 
     @Test

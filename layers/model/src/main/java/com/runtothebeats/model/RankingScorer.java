@@ -33,18 +33,26 @@ public final class RankingScorer implements NextTrackScorer {
     final TempoIndex index;
     final PlaylistStatistics statistics;
     final int dimension;
-    /** v(t), row-major [track][dimension]. */
-    final float[] vectors;
-    /** Standardised flow features in the model's transform, [track][8]. */
-    final float[] flow;
-    final int[] modelTrack;
-    final int[] modelArtist;
-    /** The track's artist and album as ids of this catalog (same-artist / same-album tests for any track). */
-    final int[] artist;
-    final int[] album;
-    final float[] tempo;
-    final int[] year;
-    final float[] popularity;
+    /**
+     * Per track, one row of {@link #row} floats — v(t) ({@code dimension} values from 0), its standardised flow
+     * features in the model's transform (8 from {@link #flowAt}), tempo ({@link #tempoAt}) and popularity
+     * ({@link #popularityAt}) — and one row of {@link #FACTS} ints: catalog artist and album ids (same-artist /
+     * same-album tests for any track), model artist and track indices, release year. A search scores thousands
+     * of candidates per step in tempo order, i.e. scattered over the catalog: a candidate's values side by side
+     * are two or three cache lines instead of nine arrays' worth (the million-track ramp's cost).
+     */
+    final float[] rows;
+    final int row;
+    final int flowAt;
+    final int tempoAt;
+    final int popularityAt;
+    final int[] facts;
+    static final int FACTS = 5;
+    static final int ARTIST = 0;
+    static final int ALBUM = 1;
+    static final int MODEL_ARTIST = 2;
+    static final int MODEL_TRACK = 3;
+    static final int YEAR = 4;
     /** Per catalog genre bit, the model's genre index (0 = a label the model never saw). */
     final int[] genreOfBit;
     final RankingWeights weights;
@@ -58,31 +66,30 @@ public final class RankingScorer implements NextTrackScorer {
         this.weights = model.weights();
         this.dimension = weights.dimension;
         int n = index.size();
-        this.vectors = new float[n * dimension];
-        this.flow = new float[n * FlowFeature.COUNT];
-        this.modelTrack = new int[n];
-        this.modelArtist = new int[n];
-        this.artist = new int[n];
-        this.album = new int[n];
-        this.tempo = new float[n];
-        this.year = new int[n];
-        this.popularity = new float[n];
+        this.flowAt = dimension;
+        this.tempoAt = flowAt + FlowFeature.COUNT;
+        this.popularityAt = tempoAt + 1;
+        this.row = popularityAt + 1;
+        this.rows = new float[n * row];
+        this.facts = new int[n * FACTS];
         Map<String, Integer> artists = new HashMap<>();
         Map<String, Integer> albums = new HashMap<>();
         for (int t = 0; t < n; t++) {
             Track track = index.track(t);
             TrackProfile p = TrackProfile.of(track, statistics, model.transform());
-            modelTrack[t] = p.trackIndex();
-            modelArtist[t] = p.artistIndex();
-            artist[t] = artists.computeIfAbsent(track.artist(), a -> artists.size());
-            album[t] = albums.computeIfAbsent(track.albumKey(), a -> albums.size());
+            int f = t * FACTS;
+            facts[f + MODEL_TRACK] = p.trackIndex();
+            facts[f + MODEL_ARTIST] = p.artistIndex();
+            facts[f + ARTIST] = artists.computeIfAbsent(track.artist(), a -> artists.size());
+            facts[f + ALBUM] = albums.computeIfAbsent(track.albumKey(), a -> albums.size());
+            facts[f + YEAR] = track.releaseYear();
+            int r = t * row;
+            System.arraycopy(weights.trackVector(p), 0, rows, r, dimension);
             for (int j = 0; j < FlowFeature.COUNT; j++) {
-                flow[t * FlowFeature.COUNT + j] = (float) p.flow()[j];
+                rows[r + flowAt + j] = (float) p.flow()[j];
             }
-            tempo[t] = (float) track.tempo();
-            year[t] = track.releaseYear();
-            popularity[t] = track.popularity();
-            System.arraycopy(weights.trackVector(p), 0, vectors, t * dimension, dimension);
+            rows[r + tempoAt] = (float) track.tempo();
+            rows[r + popularityAt] = track.popularity();
         }
         this.genreOfBit = new int[index.genres().labels().size()];
         for (int b = 0; b < genreOfBit.length; b++) {

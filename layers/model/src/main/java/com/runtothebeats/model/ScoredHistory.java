@@ -63,37 +63,43 @@ final class ScoredHistory implements NextTrackScorer.Context {
         RankingScorer s = scorer;
         int d = s.dimension;
         double dot = 0;
-        for (int j = 0, base = c * d; j < d; j++) {
-            dot += u[j] * s.vectors[base + j];
+        float[] rows = s.rows;
+        int[] facts = s.facts;
+        int rc = c * s.row;
+        int fc = c * RankingScorer.FACTS;
+        for (int j = 0; j < d; j++) {
+            dot += u[j] * rows[rc + j];
         }
         int n = played.length;
         int last = played[n - 1];
-        int artist = s.artist[c];
+        int artist = facts[fc + RankingScorer.ARTIST];
+        int album = facts[fc + RankingScorer.ALBUM];
+        int flowC = rc + s.flowAt;
         int sameArtist = 0;
         int sameAlbum = 0;
         boolean recent = false;
         double nearest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             int p = played[i];
-            if (s.artist[p] == artist) {
+            if (facts[p * RankingScorer.FACTS + RankingScorer.ARTIST] == artist) {
                 sameArtist++;
                 recent |= i >= n - 3;
             }
-            sameAlbum += s.album[p] == s.album[c] ? 1 : 0;
-            nearest = Math.min(nearest, distance(s.flow, c, s.flow, p));
+            sameAlbum += facts[p * RankingScorer.FACTS + RankingScorer.ALBUM] == album ? 1 : 0;
+            nearest = Math.min(nearest, distance(rows, flowC, rows, p * s.row + s.flowAt));
         }
-        int a = s.modelArtist[c];
-        int t = s.modelTrack[c];
+        int a = facts[fc + RankingScorer.MODEL_ARTIST];
+        int t = facts[fc + RankingScorer.MODEL_TRACK];
         PlaylistStatistics st = s.statistics;
         int artistInSubgenre = st.artistSubgenre.get(a, PlaylistStatistics.UNKNOWN);
         int k = cooc.find(a);
         double sum = 0;
         sum += pair[0] * log1p(sameArtist);
         sum += pair[1] * (float) sameArtist / n;
-        sum += pair[2] * (s.artist[last] == artist ? 1 : 0);
+        sum += pair[2] * (facts[last * RankingScorer.FACTS + RankingScorer.ARTIST] == artist ? 1 : 0);
         sum += pair[3] * (recent ? 1 : 0);
         sum += pair[4] * log1p(sameAlbum);
-        sum += pair[5] * (s.album[last] == s.album[c] ? 1 : 0);
+        sum += pair[5] * (facts[last * RankingScorer.FACTS + RankingScorer.ALBUM] == album ? 1 : 0);
         if (k >= 0) {
             sum += pair[6] * cooc.sum[k] / n + pair[7] * cooc.max[k] + pair[8] * (float) cooc.hits[k] / n;
         }
@@ -105,14 +111,15 @@ final class ScoredHistory implements NextTrackScorer.Context {
         sum += pair[13] * log1p(st.trackGenre.get(t, genre));
         sum += pair[14] * log1p(st.trackSubgenre.get(t, PlaylistStatistics.UNKNOWN));
         sum += pair[15] * (float) artistInSubgenre / (st.artistPlaylists[a] + 1);
-        sum += pair[16] * distance(s.flow, c, median, 0);
-        sum += pair[17] * distance(s.flow, c, s.flow, last);
+        sum += pair[16] * distance(rows, flowC, median, 0);
+        sum += pair[17] * distance(rows, flowC, rows, last * s.row + s.flowAt);
         sum += pair[18] * nearest;
-        sum += pair[19] * Math.abs(s.tempo[c] - medianTempo) / 30;
-        boolean yearKnown = s.year[c] > 0 && anyYear;
-        sum += pair[20] * (yearKnown ? Math.abs(s.year[c] - medianYear) / 10 : 0);
+        sum += pair[19] * Math.abs(rows[rc + s.tempoAt] - medianTempo) / 30;
+        int year = facts[fc + RankingScorer.YEAR];
+        boolean yearKnown = year > 0 && anyYear;
+        sum += pair[20] * (yearKnown ? Math.abs(year - medianYear) / 10 : 0);
         sum += pair[21] * (yearKnown ? 0 : 1);
-        sum += pair[22] * Math.abs(s.popularity[c] - medianPopularity) / 50;
+        sum += pair[22] * Math.abs(rows[rc + s.popularityAt] - medianPopularity) / 50;
         sum += pair[23] * (a == PlaylistStatistics.UNKNOWN ? 1 : 0);
         sum += pair[24] * (t == PlaylistStatistics.UNKNOWN ? 1 : 0);
         return (dot + sum) / RankingScorer.TEMPERATURE;
@@ -128,32 +135,33 @@ final class ScoredHistory implements NextTrackScorer.Context {
         float[] mean = new float[d];
         for (int p : played) {
             for (int j = 0; j < d; j++) {
-                mean[j] += s.vectors[p * d + j] / n;
+                mean[j] += s.rows[p * s.row + j] / n;
             }
         }
-        float[] last = Arrays.copyOfRange(s.vectors, played[n - 1] * d, played[n - 1] * d + d);
+        float[] last = Arrays.copyOfRange(s.rows, played[n - 1] * s.row, played[n - 1] * s.row + d);
         genre = genreAsked ? askedGenre : s.dominantGenre(played, n);
         u = s.weights.contextVector(mean, last, genre, PlaylistStatistics.UNKNOWN);
         median = new float[FlowFeature.COUNT];
         double[] values = new double[n];
         for (int j = 0; j < FlowFeature.COUNT; j++) {
             for (int i = 0; i < n; i++) {
-                values[i] = s.flow[played[i] * FlowFeature.COUNT + j];
+                values[i] = s.rows[played[i] * s.row + s.flowAt + j];
             }
             median[j] = (float) median(values, n);
         }
         for (int i = 0; i < n; i++) {
-            values[i] = s.tempo[played[i]];
+            values[i] = s.rows[played[i] * s.row + s.tempoAt];
         }
         medianTempo = median(values, n);
         for (int i = 0; i < n; i++) {
-            values[i] = s.popularity[played[i]];
+            values[i] = s.rows[played[i] * s.row + s.popularityAt];
         }
         medianPopularity = median(values, n);
         int years = 0;
         for (int p : played) {
-            if (s.year[p] > 0) {
-                values[years++] = s.year[p];
+            int year = s.facts[p * RankingScorer.FACTS + RankingScorer.YEAR];
+            if (year > 0) {
+                values[years++] = year;
             }
         }
         anyYear = years > 0;
@@ -162,7 +170,7 @@ final class ScoredHistory implements NextTrackScorer.Context {
         cooc = new ArtistAffinity(64);
         lastCooc = new ArtistAffinity(16);
         for (int i = 0; i < n; i++) {
-            int a = s.modelArtist[played[i]];
+            int a = s.facts[played[i] * RankingScorer.FACTS + RankingScorer.MODEL_ARTIST];
             if (a == PlaylistStatistics.UNKNOWN) {
                 continue;
             }
@@ -181,12 +189,12 @@ final class ScoredHistory implements NextTrackScorer.Context {
         return v < LOG1P.length ? LOG1P[v] : (float) Math.log1p(v);
     }
 
-    /** {@link PlaylistHistory#distance} between row {@code i} of {@code a} and row {@code j} of {@code b}. */
+    /** {@link PlaylistHistory#distance} between the flow features from {@code a[i]} and from {@code b[j]}. */
     private static double distance(float[] a, int i, float[] b, int j) {
         int m = FlowFeature.COUNT;
         double sum = 0;
         for (int f = 0; f < m; f++) {
-            double diff = a[i * m + f] - b[j * m + f];
+            double diff = a[i + f] - b[j + f];
             sum += diff * diff;
         }
         return Math.sqrt(sum / m);

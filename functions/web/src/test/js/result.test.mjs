@@ -130,7 +130,7 @@ test('a steady plan with no model is labelled as such, and missing numbers show 
     { target: { source: 'cadence', bpm: 171.6 }, summary: {}, tracks: [track('c', 0, 170, 170, { scores: {} })] });
   await startResult(Promise.resolve(null));
   assert.equal(byId('playlist-lead').textContent, '20 minutes, steady 172 BPM — target from cadence 172.');
-  assert.match(byId('flow-note').textContent, /No trained sequence model/);
+  assert.match(byId('flow-note').textContent, /No trained flow model/);
   assert.deepEqual(rows()[0].cells.slice(8, 14).map((c) => c.textContent), ['–', '–', '–', '–', '–', '–']);
 });
 
@@ -279,4 +279,13 @@ test('never play bans the song for the runner, then offers the slot\'s alternati
   signedIn = false;
   await rows()[0].cells[14].children[1].dispatch('click');
   assert.match(byId('alternatives-note').textContent, /Sign in/);
+});
+
+test('a playlist scored by the ranking model says so, with its version', async () => {
+  savePlaylist({ minutes: 20, target: { type: 'cadence' }, plan: { type: 'steady' } },
+    { target: { source: 'cadence', bpm: 170 }, summary: { modelUsed: true, modelVersion: 'v9', flowReference: 'ranking-model' },
+      tracks: [track('c', 0, 170, 170, { scores: {} })] });
+  await startResult(Promise.resolve(null));
+  assert.match(byId('flow-note').textContent, /ranking model \(version v9\): learned from public playlists/);
+  assert.doesNotMatch(byId('flow-note').textContent, /sequence model/);
 });

@@ -68,9 +68,18 @@ function describe(saved) {
     group.append(dt, dd);
     return group;
   }));
-  byId('flow-note').textContent = summary.modelUsed
-    ? `Flow is scored by the sequence model${summary.modelVersion ? ` (version ${summary.modelVersion})` : ''}: it predicts what the next track should feel like from the tracks so far.`
-    : 'No trained sequence model is promoted yet, so flow is scored by closeness to the previous track.';
+  byId('flow-note').textContent = flowNote(summary);
+}
+
+/** What scored the flow between tracks (the answer's summary.flowReference). */
+function flowNote(summary) {
+  const version = summary.modelVersion ? ` (version ${summary.modelVersion})` : '';
+  if (summary.flowReference === 'ranking-model') {
+    return `Flow is scored by the ranking model${version}: learned from public playlists, it scores how well each next track follows the tracks so far.`;
+  }
+  return summary.modelUsed
+    ? `Flow is scored by the sequence model${version}: it predicts what the next track should feel like from the tracks so far.`
+    : 'No trained flow model is promoted yet, so flow is scored by closeness to the previous track.';
 }
 
 function renderTable(tracks, onChange) {

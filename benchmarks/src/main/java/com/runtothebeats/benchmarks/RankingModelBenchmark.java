@@ -1,6 +1,5 @@
 package com.runtothebeats.benchmarks;
 
-import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.playlist.NextTrackScorer;
 import com.runtothebeats.core.playlist.PlaylistBuilder;
@@ -92,12 +91,7 @@ public class RankingModelBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            List<Track> real = TrainingSplit.read();
-            FeatureTransform transform = TrainingSplit.transform(real);
-            List<Track> tracks = catalog.equals("real") ? real : SyntheticCatalog.draw(real, Integer.parseInt(catalog), 42);
-            real = null;
-            TempoIndex index = TempoIndex.build(tracks, transform);
-            tracks = null;
+            TempoIndex index = TrainingSplit.index(catalog);
             long started = System.nanoTime();
             RankingScorer scorer = RankingScorer.prepare(RankingModelBenchmark.load(modelFolder()), index);
             long prepared = System.nanoTime();

@@ -1,6 +1,5 @@
 package com.runtothebeats.benchmarks;
 
-import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.AudioFeatures;
 import com.runtothebeats.core.catalog.Track;
 import com.runtothebeats.core.library.FeatureSource;
@@ -72,12 +71,7 @@ public class RecommendBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            List<Track> real = TrainingSplit.read();
-            FeatureTransform transform = TrainingSplit.transform(real);
-            List<Track> tracks = catalog.equals("real") ? real : SyntheticCatalog.draw(real, Integer.parseInt(catalog), 42);
-            real = null;
-            TempoIndex index = TempoIndex.build(tracks, transform);
-            tracks = null;
+            TempoIndex index = TrainingSplit.index(catalog);
             service = new RecommendationService(new PlaylistBuilder(index, Optional.empty()));
             TempoPlan.Request planRequest = switch (plan) {
                 case "steady" -> TempoPlan.Request.steady();

@@ -3,6 +3,7 @@ package com.runtothebeats.benchmarks;
 import com.runtothebeats.core.catalog.DatasetTracks;
 import com.runtothebeats.core.catalog.FeatureTransform;
 import com.runtothebeats.core.catalog.Track;
+import com.runtothebeats.core.playlist.TempoIndex;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +16,16 @@ final class TrainingSplit {
     static List<Track> read() {
         return DatasetTracks.read(Path.of(System.getenv().getOrDefault("BEATS_DATA_DIR", "../shared/data"), "spotify",
                 "spotify_songs_train.csv"));
+    }
+
+    /**
+     * The catalog a benchmark runs on, indexed: {@code "real"} (the training split) or that many synthetic tracks drawn
+     * from it (seed 42), with the transform fitted on the real tracks either way.
+     */
+    static TempoIndex index(String catalog) {
+        List<Track> real = read();
+        FeatureTransform transform = transform(real);
+        return TempoIndex.build(catalog.equals("real") ? real : SyntheticCatalog.draw(real, Integer.parseInt(catalog), 42), transform);
     }
 
     /** The feature transform fitted on {@code tracks}, as the pipeline fits the catalog's. */

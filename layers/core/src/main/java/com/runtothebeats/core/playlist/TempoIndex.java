@@ -5,20 +5,16 @@ import com.runtothebeats.core.catalog.FlowFeature;
 import com.runtothebeats.core.catalog.OctaveCheck;
 import com.runtothebeats.core.catalog.SongKey;
 import com.runtothebeats.core.catalog.Track;
-import com.runtothebeats.core.catalog.snapshot.SnapshotTracks;
 import com.runtothebeats.core.music.CamelotKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -65,7 +61,7 @@ public final class TempoIndex {
     /** The ranking model prepared for this index when it was loaded for another (this is a library or mix). */
     final FlowScorerMemo flowScorers = new FlowScorerMemo(this);
 
-    private TempoIndex(Usable usable, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
+    private TempoIndex(IndexedTracks usable, FeatureTransform transform, List<String> genreLabels, Set<String> libraryIds,
                        double catalogCost) {
         List<Track> tracks = usable.tracks();
         List<SongKey> songKeys = usable.songKeys();
@@ -77,7 +73,6 @@ public final class TempoIndex {
         this.tempo = new double[n];
         this.durationMs = new long[n];
         this.key = new int[n];
-        this.artist = new int[n];
         this.song = new long[n];
         this.energy = new double[n];
         this.danceability = new double[n];
@@ -109,44 +104,13 @@ public final class TempoIndex {
             return longest;
         }).max().orElse(0);
         Map<String, Integer> artists = new HashMap<>();
-        if (usable.artistEntry() != null) {
-            for (int a = 0; a < usable.artistNames().size(); a++) {
-                artists.put(usable.artistNames().get(a), a);
-            }
-            for (int i = 0; i < n; i++) {
-                artist[i] = usable.artistEntry().applyAsInt(i);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                artist[i] = artists.computeIfAbsent(songKeys.get(i).primaryArtist(), a -> artists.size());
-            }
-        }
-        int[] perKey = new int[KEYS];
-        for (int i = 0; i < n; i++) {
-            perKey[key[i]]++;
-        }
+        this.artist = usable.artistNumbers(artists);
         this.genres = CatalogGenres.of(Arrays.asList(trackGenres), genreLabels);
         this.artistIds = Collections.unmodifiableMap(artists); // a copy would hash every artist again
         this.ids = usable.idsAscending() ? TrackIds.ascending(n, usable.ids()) : TrackIds.of(tracks);
-        this.orderByKey = new int[KEYS][];
-        this.temposByKey = new double[KEYS][];
-        int[] fill = new int[KEYS];
-        for (int k = 0; k < KEYS; k++) {
-            orderByKey[k] = new int[perKey[k]];
-        }
-        for (int i = 0; i < n; i++) {
-            orderByKey[key[i]][fill[key[i]]++] = i;
-        }
-        // by tempo, then index (the fill put indices in ascending order, and the sort is stable); keys in parallel
-        IntStream.range(0, KEYS).parallel().forEach(k -> {
-            int[] order = TempoOrder.sortStable(orderByKey[k], tempo);
-            double[] sorted = new double[order.length];
-            for (int j = 0; j < order.length; j++) {
-                sorted[j] = tempo[order[j]];
-            }
-            orderByKey[k] = order;
-            temposByKey[k] = sorted;
-        });
+        TempoOrder.ByKey byKey = TempoOrder.byKey(key, tempo, KEYS);
+        this.orderByKey = byKey.orders();
+        this.temposByKey = byKey.tempos();
     }
 
     /**
@@ -154,7 +118,7 @@ public final class TempoIndex {
      * first occurrence, so the dataset's one-row-per-playlist layout can be indexed directly.
      */
     public static TempoIndex build(Collection<Track> catalog, FeatureTransform transform) {
-        return new TempoIndex(Usable.of(List.copyOf(catalog), null), transform, List.of(), Set.of(), 0);
+        return new TempoIndex(IndexedTracks.of(List.copyOf(catalog), null), transform, List.of(), Set.of(), 0);
     }
 
     /**
@@ -166,7 +130,7 @@ public final class TempoIndex {
         if (songKeys.size() != catalog.size()) {
             throw new IllegalArgumentException(catalog.size() + " tracks, " + songKeys.size() + " song keys");
         }
-        return new TempoIndex(Usable.of(catalog, songKeys), transform, List.of(), Set.of(), 0);
+        return new TempoIndex(IndexedTracks.of(catalog, songKeys), transform, List.of(), Set.of(), 0);
     }
 
     /**
@@ -176,71 +140,13 @@ public final class TempoIndex {
      * unless a catalog one fits better by more than that ({@link TrackPool}).
      */
     public static TempoIndex build(Collection<Track> tracks, TempoIndex catalog, Set<String> libraryIds, double catalogCost) {
-        return new TempoIndex(Usable.of(List.copyOf(tracks), null), catalog.transform, catalog.genres.labels(),
+        return new TempoIndex(IndexedTracks.of(List.copyOf(tracks), null), catalog.transform, catalog.genres.labels(),
                 Set.copyOf(libraryIds), catalogCost);
     }
 
     @SuppressWarnings("unchecked")
     private static List<String>[] newGenresArray(int n) {
         return new List[n];
-    }
-
-    /**
-     * The tracks an index holds, with their song keys, and whether their ids ascend (so each is there once; then
-     * {@code ids} reads track {@code i}'s id). A snapshot's tracks, all kept, also give each track's primary artist
-     * as a number ({@code artistEntry}, into {@code artistNames}); otherwise those are null and the index numbers them.
-     */
-    private record Usable(List<Track> tracks, List<SongKey> songKeys, boolean idsAscending, IntFunction<String> ids,
-                          IntUnaryOperator artistEntry, List<String> artistNames) {
-
-        /** @param songKeys the tracks' song keys, or null to work them out for the tracks kept */
-        static Usable of(List<Track> all, List<SongKey> songKeys) {
-            if (all instanceof SnapshotTracks columns && songKeys == columns.songKeys()) {
-                Usable whole = whole(columns);
-                if (whole != null) {
-                    return whole;
-                }
-            }
-            IntFunction<String> idOf = i -> all.get(i).id();
-            boolean ascending = true;
-            for (int i = 1; i < all.size() && ascending; i++) {
-                ascending = idOf.apply(i - 1).compareTo(idOf.apply(i)) < 0;
-            }
-            Set<String> seen = ascending ? null : new HashSet<>();
-            List<Track> tracks = new ArrayList<>(all.size());
-            List<SongKey> keys = songKeys == null ? null : new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                Track t = all.get(i);
-                if (t.tempo() > 0 && t.durationMs() > 0 && (ascending || seen.add(t.id()))) {
-                    tracks.add(t);
-                    if (keys != null) {
-                        keys.add(songKeys.get(i));
-                    }
-                }
-            }
-            List<Track> kept = List.copyOf(tracks);
-            return new Usable(kept, keys == null ? SongKey.allOf(kept) : keys, ascending, i -> kept.get(i).id(), null, null);
-        }
-
-        /**
-         * A snapshot's columns indexed as they are, when every track is usable and the ids ascend (a snapshot's do):
-         * read from the columns, nothing is copied and no track is built to ask. Null when not.
-         */
-        private static Usable whole(SnapshotTracks columns) {
-            String previous = null;
-            for (int i = 0; i < columns.size(); i++) {
-                String id = columns.id(i);
-                if (!(columns.tempo(i) > 0 && columns.durationMs(i) > 0) || previous != null && previous.compareTo(id) >= 0) {
-                    return null;
-                }
-                previous = id;
-            }
-            List<String> artists = new ArrayList<>(columns.primaryArtists());
-            for (int a = 0; a < columns.primaryArtists(); a++) {
-                artists.add(columns.primaryArtist(a));
-            }
-            return new Usable(columns, columns.songKeys(), true, columns::id, columns::primaryArtistEntry, artists);
-        }
     }
 
     public static int bucket(CamelotKey camelot) {

@@ -1,5 +1,7 @@
 package com.runtothebeats.core.playlist;
 
+import java.util.stream.IntStream;
+
 /**
  * Sorts track indices by tempo on primitives: a catalog's 24 keys hold a million indices, which boxed
  * {@code Integer} sorts with a comparator took seconds to order.
@@ -38,5 +40,37 @@ final class TempoOrder {
             to = swap;
         }
         return from;
+    }
+
+    /** Per key bucket, its tracks' indices sorted by tempo (then index) and those tempos: {@code orders[k]}, {@code tempos[k]}. */
+    record ByKey(int[][] orders, double[][] tempos) {
+    }
+
+    /** Groups tracks by {@code key[i]} (0..keys-1) and sorts each group by tempo; the keys in parallel. */
+    static ByKey byKey(int[] key, double[] tempo, int keys) {
+        int[] perKey = new int[keys];
+        for (int k : key) {
+            perKey[k]++;
+        }
+        int[][] orders = new int[keys][];
+        double[][] tempos = new double[keys][];
+        for (int k = 0; k < keys; k++) {
+            orders[k] = new int[perKey[k]];
+        }
+        int[] fill = new int[keys];
+        for (int i = 0; i < key.length; i++) {
+            orders[key[i]][fill[key[i]]++] = i;
+        }
+        // by tempo, then index (the fill put indices in ascending order, and the sort is stable)
+        IntStream.range(0, keys).parallel().forEach(k -> {
+            int[] order = sortStable(orders[k], tempo);
+            double[] sorted = new double[order.length];
+            for (int j = 0; j < order.length; j++) {
+                sorted[j] = tempo[order[j]];
+            }
+            orders[k] = order;
+            tempos[k] = sorted;
+        });
+        return new ByKey(orders, tempos);
     }
 }

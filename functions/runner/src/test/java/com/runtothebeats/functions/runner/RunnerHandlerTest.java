@@ -267,9 +267,7 @@ class RunnerHandlerTest {
 
     @Test
     void aSignedInRunnerNeedsTheCsrfHeaderToChangeState() throws Exception {
-        // issued on the wall clock: the template's sessions table has a TTL, and DynamoDB Local expires items whose
-        // expiresAt lies in the real past (this test's fixed clock is)
-        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), Clock.systemUTC(), false);
+        SessionCookies sessions = new SessionCookies(sessionStore, Duration.ofDays(1), clock, false);
         String session = sessions.issue("runner-7").split(";")[0];
         RunnerHandler handler = handler(false);
 

@@ -82,16 +82,14 @@ public final class LocalStack implements AutoCloseable {
     private final TemplateValues values;
     private final LocalFunctionEnvironment environment;
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
-    private final boolean published;
-    /** What stack.json says: written by this process when it published the stack, else read from the one it attached to. */
+    /** What this process wrote to stack.json when it published the stack; null when it did not (and removes nothing). */
     private RunningStack record;
 
-    private LocalStack(Options options, SamTemplate template, LocalServers started, boolean published, URI lambdaEndpoint) {
+    private LocalStack(Options options, SamTemplate template, LocalServers started, URI lambdaEndpoint) {
         this.options = options;
         this.lambdaEndpoint = lambdaEndpoint;
         this.template = template;
         this.servers = new ArrayList<>(started.servers());
-        this.published = published;
         this.dynamoEndpoint = started.dynamo();
         this.s3Endpoint = started.s3();
         this.sqsEndpoint = started.sqs();
@@ -115,17 +113,17 @@ public final class LocalStack implements AutoCloseable {
         }
         // an on-demand stack publishes nothing in stack.json: a short command's servers must not become another's
         LocalStack stack = options.onDemand() && !options.inMemory()
-                ? new LocalStack(options, template, LocalServers.startOnDemand(options, template, buckets, state), false, null)
+                ? new LocalStack(options, template, LocalServers.startOnDemand(options, template, buckets, state), null)
                 : startAll(options, template, buckets, state);
         options.log().printf("Local stack on %s ready in %d ms (%s)%n", state, (System.nanoTime() - started) / 1_000_000,
-                stack.published ? "every server started" : "servers start on first use");
+                stack.record != null ? "every server started" : "servers start on first use");
         return stack;
     }
 
     private static LocalStack startAll(Options options, SamTemplate template, List<String> buckets, Path state) {
         LocalServers started = LocalServers.startAll(options, template, buckets, state);
         boolean publish = !options.inMemory();
-        LocalStack stack = new LocalStack(options, template, started, publish, null);
+        LocalStack stack = new LocalStack(options, template, started, null);
         if (publish) {
             // another ./beats on this state invokes functions here, in their warm containers
             LocalLambdaApi lambda = LocalLambdaApi.start(id -> template.resourcesOfType(SamTemplate.FUNCTION).stream()
@@ -155,24 +153,22 @@ public final class LocalStack implements AutoCloseable {
         return RunningStack.read(state.resolve(STACK_FILE)).map(running -> {
             options.log().println("Using the local stack already running on " + state + " (pid " + running.pid() + ")");
             // the process running it created the template's tables when it started
-            LocalStack attached = new LocalStack(options, template,
-                    new LocalServers(List.of(), running.dynamo(), running.s3(), running.sqs(), true), false, running.lambda());
-            attached.record = running;
-            return attached;
+            return new LocalStack(options, template,
+                    new LocalServers(List.of(), running.dynamo(), running.s3(), running.sqs(), true), running.lambda());
         });
     }
 
     /** Records in stack.json where the product's HTTP API listens, so a second {@code ./beats} finds {@code serve}. */
     public synchronized void announceApi(URI endpoint) {
-        if (published && record != null) {
+        if (record != null) {
             record = record.withApi(endpoint);
             record.write(stateDir().resolve(STACK_FILE));
         }
     }
 
-    /** The HTTP API of the {@code ./beats serve} whose stack this one is attached to (or runs), if it has one. */
-    public synchronized Optional<URI> apiEndpoint() {
-        return Optional.ofNullable(record).map(RunningStack::api);
+    /** The HTTP API of the {@code ./beats serve} running on {@code stateDir}, if one runs there (its stack.json says). */
+    public static Optional<URI> runningApi(Path stateDir) {
+        return RunningStack.read(stateDir.toAbsolutePath().resolve(STACK_FILE)).map(RunningStack::api);
     }
 
     public SamTemplate template() {
@@ -282,7 +278,7 @@ public final class LocalStack implements AutoCloseable {
         if (dynamoClient != null) {
             dynamoClient.close();
         }
-        if (published) {
+        if (record != null) {
             try {
                 Files.deleteIfExists(stateDir().resolve(STACK_FILE));
             } catch (IOException e) {

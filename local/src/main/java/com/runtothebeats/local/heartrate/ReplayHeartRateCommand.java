@@ -110,10 +110,7 @@ public final class ReplayHeartRateCommand implements Callable<Integer> {
         if (serve != null) {
             return serve;
         }
-        Optional<URI> running;
-        try (LocalStack attached = LocalStack.attach(stack.options()).orElse(null)) {
-            running = attached == null ? Optional.empty() : attached.apiEndpoint();
-        }
+        Optional<URI> running = LocalStack.runningApi(stack.stateDir());
         running.ifPresent(api -> System.out.println("Replaying to the ./beats serve running on " + stack.stateDir() + " at " + api));
         return running.orElse(DEFAULT_SERVE);
     }

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,10 +111,10 @@ final class RankingWeights {
         return out;
     }
 
-    /** Writes the file atomically (a temporary file moved into place), so a reader never sees half of it. */
+    /** Writes the file whole or not at all ({@link ModelFiles#replace}). */
     void write(Path file) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
             out.writeShort(VERSION);
@@ -131,12 +130,10 @@ final class RankingWeights {
             CRC32C crc = new CRC32C();
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial-" + ProcessHandle.current().pid());
-            Files.write(partial, bytes.toByteArray());
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+        ModelFiles.replace(file, bytes.toByteArray());
     }
 
     /** Reads a file {@link #write} wrote; a damaged or foreign one is refused with what is wrong with it. */
